@@ -1,0 +1,45 @@
+import type { FieldValue } from './field-definition.js';
+
+/** A verbatim quote from a message that supports a prediction. */
+export interface Evidence {
+  /** Id of the chat message or email the quote was taken from (when known). */
+  messageId?: string;
+  /** Verbatim text from the conversation. */
+  quote: string;
+}
+
+export interface PredictorRef {
+  id: string;
+  version: string;
+  model?: string;
+}
+
+/** A predictor's proposal for one field. Predictors propose; the engine decides. */
+export interface Prediction {
+  field: string;
+  value: FieldValue;
+  /** Calibrated confidence in [0, 1]. */
+  confidence: number;
+  evidence: Evidence[];
+  predictor: PredictorRef;
+}
+
+/** Why the engine did or did not accept a prediction (the case's prediction log). */
+export interface PredictionDecision {
+  field: string;
+  predictor: PredictorRef;
+  value: FieldValue;
+  confidence: number;
+  accepted: boolean;
+  reason:
+    | 'accepted'
+    | 'below-threshold'
+    | 'predictor-not-allowed'
+    | 'field-not-fillable-here'
+    | 'agent-edit-protected'
+    | 'lower-precedence'
+    | 'unchanged'
+    | 'invalid-value'
+    | 'unknown-field';
+  detail?: string;
+}

@@ -1,0 +1,17 @@
+// Domain
+export * from './domain/field-definition.js';
+export * from './domain/prediction.js';
+export * from './domain/case.js';
+export * from './domain/audit.js';
+export * from './domain/conversation.js';
+export * from './domain/settings.js';
+export * from './domain/errors.js';
+// Plugin contracts (versioned)
+export * from './plugins/errors.js';
+export * from './plugins/plugin-context.js';
+export * from './plugins/predictor.js';
+export * from './plugins/summarizer.js';
+export * from './plugins/channel.js';
+// Ports
+export * from './ports/repositories.js';
+export * from './ports/services.js';

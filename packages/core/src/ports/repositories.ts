@@ -1,0 +1,66 @@
+import type { Case, CaseStatus, Channel } from '../domain/case.js';
+import type { AuditEntry, Note } from '../domain/audit.js';
+import type { Conversation, ChatMessage, ConversationState } from '../domain/conversation.js';
+import type { FieldDefinition } from '../domain/field-definition.js';
+import type { Settings } from '../domain/settings.js';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface CaseQuery {
+  channel?: Channel;
+  status?: CaseStatus;
+  /** Free text over number, title and field values. */
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface CaseRepository {
+  /** Assigns id, number (`CAS-00001`…), timestamps and version 1. */
+  create(draft: Omit<Case, 'id' | 'number' | 'createdAt' | 'updatedAt' | 'version'>): Promise<Case>;
+  get(id: string): Promise<Case | null>;
+  getByNumber(number: string): Promise<Case | null>;
+  findByConversationId(conversationId: string): Promise<Case | null>;
+  /** Saves a case; throws ConcurrencyError if `version` is stale. Increments version. */
+  save(caseRecord: Case): Promise<Case>;
+  list(query: CaseQuery): Promise<Page<Case>>;
+}
+
+export interface AuditQuery {
+  caseId?: string;
+  source?: string;
+  field?: string;
+  since?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface AuditRepository {
+  append(entries: AuditEntry[]): Promise<void>;
+  listForCase(caseId: string): Promise<AuditEntry[]>;
+  list(query: AuditQuery): Promise<Page<AuditEntry>>;
+}
+
+export interface NoteRepository {
+  /** Adds a note; when `dedupeKey` is set and a note with that key exists, returns the existing one. */
+  add(note: Omit<Note, 'id' | 'createdAt'>): Promise<{ note: Note; created: boolean }>;
+  listForCase(caseId: string): Promise<Note[]>;
+}
+
+export interface ConversationRepository {
+  create(conversation: Omit<Conversation, 'id' | 'createdAt' | 'messages'> & { messages?: Omit<ChatMessage, 'id' | 'conversationId'>[] }): Promise<Conversation>;
+  get(id: string): Promise<Conversation | null>;
+  save(conversation: Conversation): Promise<Conversation>;
+  appendMessage(conversationId: string, message: Omit<ChatMessage, 'id' | 'conversationId'>): Promise<ChatMessage>;
+  list(query: { state?: ConversationState; agentId?: string }): Promise<Conversation[]>;
+}
+
+export interface ConfigurationRepository {
+  getFields(): Promise<FieldDefinition[]>;
+  saveFields(fields: FieldDefinition[]): Promise<void>;
+  getSettings(): Promise<Settings>;
+  saveSettings(settings: Settings): Promise<void>;
+}
