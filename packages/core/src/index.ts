@@ -15,3 +15,7 @@ export * from './plugins/channel.js';
 // Ports
 export * from './ports/repositories.js';
 export * from './ports/services.js';
+// Engine
+export * from './engine/field-value-validation.js';
+export * from './engine/merge-predictions.js';
+export * from './engine/enough-context.js';

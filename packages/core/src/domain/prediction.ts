@@ -30,6 +30,7 @@ export interface PredictionDecision {
   predictor: PredictorRef;
   value: FieldValue;
   confidence: number;
+  /** True when the prediction won for its field (its value is now, or already was, the field's value). */
   accepted: boolean;
   reason:
     | 'accepted'
@@ -37,9 +38,11 @@ export interface PredictionDecision {
     | 'predictor-not-allowed'
     | 'field-not-fillable-here'
     | 'agent-edit-protected'
+    | 'source-protected'
     | 'lower-precedence'
     | 'unchanged'
     | 'invalid-value'
     | 'unknown-field';
+  /** Human explanation, e.g. "confidence 0.55 is below the field threshold 0.7". */
   detail?: string;
 }
