@@ -19,3 +19,5 @@ export * from './ports/services.js';
 export * from './engine/field-value-validation.js';
 export * from './engine/merge-predictions.js';
 export * from './engine/enough-context.js';
+export * from './engine/prediction-runner.js';
+export * from './ports/prediction-log.js';

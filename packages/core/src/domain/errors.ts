@@ -24,3 +24,25 @@ export class InvalidStateError extends DomainError {
     super('INVALID_STATE', message);
   }
 }
+
+/** One problem with an input, e.g. `{ path: 'fields.email', message: '"x" is not a valid email address' }`. */
+export interface ValidationIssue {
+  path: string;
+  message: string;
+}
+
+export class ValidationError extends DomainError {
+  constructor(
+    message: string,
+    readonly issues: ValidationIssue[] = [],
+  ) {
+    super('VALIDATION', issues.length > 0 ? `${message}: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}` : message, issues);
+  }
+}
+
+/** The request conflicts with the current state of a record (e.g. a second case for one conversation). */
+export class ConflictError extends DomainError {
+  constructor(message: string, details?: unknown) {
+    super('CONFLICT', message, details);
+  }
+}

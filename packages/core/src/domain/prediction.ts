@@ -46,3 +46,30 @@ export interface PredictionDecision {
   /** Human explanation, e.g. "confidence 0.55 is below the field threshold 0.7". */
   detail?: string;
 }
+
+/** A predictor that failed during a prediction run (reported, not fatal). */
+export interface PredictorFailureRecord {
+  predictorId: string;
+  code: string;
+  message: string;
+  retryable: boolean;
+}
+
+/**
+ * One entry of a case's prediction log: what the predictors proposed during one run and what
+ * the engine decided for each proposal, so agents and admins can see why a field was or was
+ * not filled.
+ */
+export interface PredictionLogEntry {
+  id: string;
+  caseId: string;
+  at: string;
+  /** Where the run happened: `chatCreation`, `emailCreation` or `updates`. */
+  scope: 'chatCreation' | 'emailCreation' | 'updates';
+  /** What started it, e.g. `accept`, `wrap-up`, `end`, `agent-request`, `email`. */
+  trigger: string;
+  decisions: PredictionDecision[];
+  changed: string[];
+  errors: PredictorFailureRecord[];
+  warnings: { predictorId: string; message: string }[];
+}

@@ -1,0 +1,65 @@
+import type { ChatMessage, Conversation, ConversationState } from '../domain/conversation.js';
+import { NotFoundError } from '../domain/errors.js';
+import type { ConversationRepository } from '../ports/repositories.js';
+import { systemClock } from '../ports/services.js';
+import type { InMemoryRepositoryOptions } from './in-memory-case-repository.js';
+import { SequentialIdGenerator } from './sequential-id-generator.js';
+
+type NewConversation = Parameters<ConversationRepository['create']>[0];
+
+/** A ConversationRepository in memory. Messages are only added through `create` and `appendMessage`. */
+export class InMemoryConversationRepository implements ConversationRepository {
+  private readonly records = new Map<string, Conversation>();
+  private readonly clock;
+  private readonly ids;
+  private readonly messageIds;
+
+  constructor(options: InMemoryRepositoryOptions & { messageIds?: InMemoryRepositoryOptions['ids'] } = {}) {
+    this.clock = options.clock ?? systemClock;
+    this.ids = options.ids ?? new SequentialIdGenerator('conversation');
+    this.messageIds = options.messageIds ?? new SequentialIdGenerator('message');
+  }
+
+  async create(draft: NewConversation): Promise<Conversation> {
+    const { messages = [], ...rest } = structuredClone(draft);
+    const id = this.ids.next();
+    const record: Conversation = {
+      ...rest,
+      id,
+      createdAt: this.clock.now().toISOString(),
+      messages: messages.map((message) => ({ ...message, id: this.messageIds.next(), conversationId: id })),
+    };
+    this.records.set(id, record);
+    return structuredClone(record);
+  }
+
+  async get(id: string): Promise<Conversation | null> {
+    const record = this.records.get(id);
+    return record ? structuredClone(record) : null;
+  }
+
+  async save(conversation: Conversation): Promise<Conversation> {
+    const stored = this.records.get(conversation.id);
+    if (!stored) throw new NotFoundError('conversation', conversation.id);
+    const { messages: _ignored, ...fields } = structuredClone(conversation);
+    const saved: Conversation = { ...fields, id: stored.id, createdAt: stored.createdAt, messages: stored.messages };
+    this.records.set(saved.id, saved);
+    return structuredClone(saved);
+  }
+
+  async appendMessage(conversationId: string, message: Omit<ChatMessage, 'id' | 'conversationId'>): Promise<ChatMessage> {
+    const stored = this.records.get(conversationId);
+    if (!stored) throw new NotFoundError('conversation', conversationId);
+    const saved: ChatMessage = { ...structuredClone(message), id: this.messageIds.next(), conversationId };
+    stored.messages.push(saved);
+    return structuredClone(saved);
+  }
+
+  /** Oldest first. */
+  async list(query: { state?: ConversationState; agentId?: string }): Promise<Conversation[]> {
+    return [...this.records.values()]
+      .filter((record) => (query.state === undefined || record.state === query.state) && (query.agentId === undefined || record.agentId === query.agentId))
+      .sort((left, right) => left.createdAt.localeCompare(right.createdAt))
+      .map((record) => structuredClone(record));
+  }
+}
