@@ -21,3 +21,15 @@ export * from './engine/merge-predictions.js';
 export * from './engine/enough-context.js';
 export * from './engine/prediction-runner.js';
 export * from './ports/prediction-log.js';
+// Email channel: domain, ARC rules, ports, processing
+export * from './domain/email.js';
+export * from './domain/arc-rule.js';
+export * from './ports/email-ports.js';
+export * from './use-cases/process-inbound-email.js';
+export * from './use-cases/process-inbound-email-arc-evaluation.js';
+export * from './use-cases/process-inbound-email-acknowledgement.js';
+export * from './use-cases/process-inbound-email-send-acknowledgement.js';
+export * from './use-cases/process-inbound-email-tracking-token.js';
+export * from './use-cases/process-inbound-email-threading.js';
+export * from './use-cases/process-inbound-email-case-actions.js';
+export * from './use-cases/process-inbound-email-delivery-failure.js';

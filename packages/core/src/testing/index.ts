@@ -1,5 +1,6 @@
 // @autocase/core/testing — fakes, in-memory ports and contract suites for hosts and plugin authors.
 export * from './builders.js';
+export * from './in-memory-email-ports.js';
 export * from './sequential-id-generator.js';
 export * from './fixed-clock.js';
 export * from './recording-event-publisher.js';

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { identifyRawEmail, MailboxSchema, newReceivedEmail, normalizeMessageId, splitMessageIds } from './email.js';
+
+const raw = (text: string) => new TextEncoder().encode(text);
+
+describe('email identity', () => {
+  it('reads a folded Message-ID and hashes the bytes', () => {
+    const bytes = raw('Subject: hi\r\nMessage-ID:\r\n  <abc.123@example.com>\r\n\r\nMessage-ID: <not-this@example.com>\r\n');
+    const identity = identifyRawEmail(bytes);
+    expect(identity.messageId).toBe('abc.123@example.com');
+    expect(identity.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(identity.size).toBe(bytes.byteLength);
+    expect(identity.sha256).toBe(identifyRawEmail(new Uint8Array(bytes)).sha256);
+  });
+
+  it('has no Message-ID when the header block lacks one', () => {
+    expect(identifyRawEmail(raw('Subject: hi\n\nbody')).messageId).toBeNull();
+    expect(identifyRawEmail(raw('Subject: a\n\nx')).sha256).not.toBe(identifyRawEmail(raw('Subject: b\n\nx')).sha256);
+  });
+
+  it('splits and normalizes message ids', () => {
+    expect(splitMessageIds('<a@x> <b@y>\r\n\t<c@z>')).toEqual(['a@x', 'b@y', 'c@z']);
+    expect(splitMessageIds('a@x, b@y')).toEqual(['a@x', 'b@y']);
+    expect(splitMessageIds(undefined)).toEqual([]);
+    expect(normalizeMessageId(' <> ')).toBeNull();
+  });
+
+  it('builds a received record', () => {
+    const email = newReceivedEmail('e1', { mailbox: 'Support@Example.com', receivedAt: '2026-01-01T00:00:00Z' }, identifyRawEmail(raw('Message-ID: <m@x>\n\nx')));
+    expect(email).toMatchObject({ id: 'e1', mailbox: 'support@example.com', status: 'received', outcome: null, messageId: 'm@x' });
+  });
+});
+
+describe('MailboxSchema', () => {
+  it('fills defaults and lower-cases the address', () => {
+    const mailbox = MailboxSchema.parse({ address: 'Support@Example.com' });
+    expect(mailbox.address).toBe('support@example.com');
+    expect(mailbox.acknowledgement.body).toContain('{{caseNumber}}');
+  });
+
+  it('explains what is wrong', () => {
+    const result = MailboxSchema.safeParse({ address: 'not-an-address', webhookSecret: 'short', imap: { host: 'imap.example.com', user: 'u', password: 'p', afterAccept: 'move' } });
+    expect(result.success).toBe(false);
+    const messages = result.error!.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        'address: must be an email address such as support@example.com',
+        'webhookSecret: webhook secret must be at least 16 characters',
+        'imap.moveTo: IMAP afterAccept "move" needs a moveTo folder',
+      ]),
+    );
+  });
+});

@@ -1,0 +1,98 @@
+import type { ArcRule } from '../domain/arc-rule.js';
+import type { Contact, EmailEnvelope, EmailMessage, EmailOutcome, Mailbox } from '../domain/email.js';
+import type { Page } from './repositories.js';
+
+export interface StoreRawEmailInput {
+  /** The message exactly as received. */
+  raw: Uint8Array;
+  /** Mailbox address it arrived in. */
+  mailbox: string;
+  receivedAt: string;
+  envelope?: EmailEnvelope | null;
+}
+
+export interface EmailQuery {
+  outcome?: EmailOutcome;
+  status?: EmailMessage['status'];
+  mailbox?: string;
+  caseId?: string;
+  /** Free text over subject, sender and Message-ID. */
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/**
+ * Inbound emails and their raw bytes. `storeRaw` is the durable step an SMTP `250` waits for.
+ */
+export interface EmailRepository {
+  /**
+   * Stores the raw bytes verbatim with status `received` (use `newReceivedEmail` to build the
+   * record). Idempotent: when an email with the same Message-ID or the same sha256 exists, it
+   * is returned with `duplicate: true` and nothing is written.
+   */
+  storeRaw(input: StoreRawEmailInput): Promise<{ email: EmailMessage; duplicate: boolean }>;
+  get(id: string): Promise<EmailMessage | null>;
+  /** The bytes exactly as received. */
+  getRaw(id: string): Promise<Uint8Array | null>;
+  /** Saves parsed data, status and outcome of an email that exists. */
+  save(email: EmailMessage): Promise<EmailMessage>;
+  /** Emails whose Message-ID is one of `messageIds` (for threading). */
+  findByMessageIds(messageIds: string[]): Promise<EmailMessage[]>;
+  /** Newest first. */
+  list(query: EmailQuery): Promise<Page<EmailMessage>>;
+}
+
+export interface ContactRepository {
+  findByEmail(email: string): Promise<Contact | null>;
+  create(contact: Omit<Contact, 'id' | 'createdAt'>): Promise<Contact>;
+}
+
+export interface MailboxRepository {
+  list(): Promise<Mailbox[]>;
+  getByAddress(address: string): Promise<Mailbox | null>;
+  /** Creates (assigning an id) or replaces by id. */
+  save(mailbox: Mailbox): Promise<Mailbox & { id: string }>;
+}
+
+export interface ArcRuleRepository {
+  list(): Promise<ArcRule[]>;
+  get(id: string): Promise<ArcRule | null>;
+  /** The enabled rule of a mailbox (the first by creation when there are several). */
+  findForMailbox(mailbox: string): Promise<ArcRule | null>;
+  /** Creates (assigning an id when missing) or replaces by id. */
+  save(rule: Omit<ArcRule, 'id'> & { id?: string }): Promise<ArcRule>;
+  delete(id: string): Promise<boolean>;
+}
+
+export const OUTBOUND_MAIL_KINDS = ['acknowledgement', 'agent-reply', 'notification'] as const;
+export type OutboundMailKind = (typeof OUTBOUND_MAIL_KINDS)[number];
+
+/** A message we sent, remembered for threading replies and attributing bounces. */
+export interface OutboundMailRecord {
+  messageId: string;
+  caseId: string | null;
+  kind: OutboundMailKind;
+  to: string[];
+  subject: string;
+  sentAt: string;
+}
+
+export interface OutboundMailLog {
+  record(entry: OutboundMailRecord): Promise<void>;
+  findByMessageIds(messageIds: string[]): Promise<OutboundMailRecord[]>;
+}
+
+/** Per-sender activity for the acknowledgement rate limit and the loop guard. */
+export interface SenderActivityEvent {
+  sender: string;
+  kind: 'inbound' | 'acknowledgement';
+  /** Normalized subject (no Re:/Fwd:/token) for the loop guard. */
+  subjectKey: string;
+  at: string;
+}
+
+export interface SenderActivityStore {
+  record(event: SenderActivityEvent): Promise<void>;
+  count(query: { sender: string; kind: SenderActivityEvent['kind']; subjectKey?: string; since: string }): Promise<number>;
+}

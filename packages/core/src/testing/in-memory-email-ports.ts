@@ -1,0 +1,188 @@
+import type { ArcRule } from '../domain/arc-rule.js';
+import { identifyRawEmail, newReceivedEmail, type Contact, type EmailMessage, type Mailbox, type ParsedEmail } from '../domain/email.js';
+import type {
+  ArcRuleRepository,
+  ContactRepository,
+  EmailQuery,
+  EmailRepository,
+  MailboxRepository,
+  OutboundMailLog,
+  OutboundMailRecord,
+  SenderActivityEvent,
+  SenderActivityStore,
+  StoreRawEmailInput,
+} from '../ports/email-ports.js';
+import type { Page } from '../ports/repositories.js';
+
+const clone = <T>(value: T): T => structuredClone(value);
+
+/** In-memory EmailRepository with the same idempotency rules as the real ones. */
+export class InMemoryEmailRepository implements EmailRepository {
+  private readonly emails = new Map<string, EmailMessage>();
+  private readonly raws = new Map<string, Uint8Array>();
+  private readonly byMessageId = new Map<string, string>();
+  private readonly bySha = new Map<string, string>();
+  private sequence = 0;
+  /** Set to make `storeRaw` throw, as when the database is down. */
+  failWith: Error | null = null;
+
+  async storeRaw(input: StoreRawEmailInput): Promise<{ email: EmailMessage; duplicate: boolean }> {
+    if (this.failWith) throw this.failWith;
+    const identity = identifyRawEmail(input.raw);
+    const existingId = (identity.messageId && this.byMessageId.get(identity.messageId)) || this.bySha.get(identity.sha256);
+    if (existingId) return { email: clone(this.emails.get(existingId)!), duplicate: true };
+    const id = `email-${++this.sequence}`;
+    const email = newReceivedEmail(id, input, identity);
+    this.emails.set(id, email);
+    this.raws.set(id, new Uint8Array(input.raw));
+    this.bySha.set(identity.sha256, id);
+    if (identity.messageId) this.byMessageId.set(identity.messageId, id);
+    return { email: clone(email), duplicate: false };
+  }
+
+  async get(id: string): Promise<EmailMessage | null> {
+    const email = this.emails.get(id);
+    return email ? clone(email) : null;
+  }
+
+  async getRaw(id: string): Promise<Uint8Array | null> {
+    const raw = this.raws.get(id);
+    return raw ? new Uint8Array(raw) : null;
+  }
+
+  async save(email: EmailMessage): Promise<EmailMessage> {
+    const previous = this.emails.get(email.id);
+    if (!previous) throw new Error(`email ${email.id} does not exist`);
+    if (email.messageId && email.messageId !== previous.messageId && !this.byMessageId.has(email.messageId)) this.byMessageId.set(email.messageId, email.id);
+    this.emails.set(email.id, clone(email));
+    return clone(email);
+  }
+
+  async findByMessageIds(messageIds: string[]): Promise<EmailMessage[]> {
+    const found: EmailMessage[] = [];
+    for (const messageId of new Set(messageIds)) {
+      const id = this.byMessageId.get(messageId);
+      if (id) found.push(clone(this.emails.get(id)!));
+    }
+    return found;
+  }
+
+  async list(query: EmailQuery): Promise<Page<EmailMessage>> {
+    const needle = query.q?.toLowerCase();
+    const matching = [...this.emails.values()]
+      .filter((email) => !query.outcome || email.outcome === query.outcome)
+      .filter((email) => !query.status || email.status === query.status)
+      .filter((email) => !query.mailbox || email.mailbox === query.mailbox.toLowerCase())
+      .filter((email) => !query.caseId || email.caseId === query.caseId)
+      .filter((email) => !needle || [email.subject, email.from?.address ?? '', email.messageId ?? ''].some((text) => text.toLowerCase().includes(needle)))
+      .reverse();
+    const pageSize = query.pageSize ?? 50;
+    const page = Math.max(1, query.page ?? 1);
+    return { items: matching.slice((page - 1) * pageSize, page * pageSize).map(clone), total: matching.length };
+  }
+}
+
+export class InMemoryContactRepository implements ContactRepository {
+  readonly contacts: Contact[] = [];
+  async findByEmail(email: string): Promise<Contact | null> {
+    return this.contacts.find((contact) => contact.email === email.toLowerCase()) ?? null;
+  }
+  async create(contact: Omit<Contact, 'id' | 'createdAt'>): Promise<Contact> {
+    const created: Contact = { ...contact, email: contact.email.toLowerCase(), id: `contact-${this.contacts.length + 1}`, createdAt: new Date().toISOString() };
+    this.contacts.push(created);
+    return created;
+  }
+}
+
+export class InMemoryMailboxRepository implements MailboxRepository {
+  private readonly mailboxes: (Mailbox & { id: string })[] = [];
+  async list(): Promise<Mailbox[]> {
+    return this.mailboxes.map(clone);
+  }
+  async getByAddress(address: string): Promise<Mailbox | null> {
+    const found = this.mailboxes.find((mailbox) => mailbox.address === address.toLowerCase());
+    return found ? clone(found) : null;
+  }
+  async save(mailbox: Mailbox): Promise<Mailbox & { id: string }> {
+    const saved = { ...clone(mailbox), id: mailbox.id ?? `mailbox-${this.mailboxes.length + 1}` };
+    const index = this.mailboxes.findIndex((existing) => existing.id === saved.id);
+    if (index >= 0) this.mailboxes[index] = saved;
+    else this.mailboxes.push(saved);
+    return clone(saved);
+  }
+}
+
+export class InMemoryArcRuleRepository implements ArcRuleRepository {
+  private readonly rules: ArcRule[] = [];
+  private sequence = 0;
+  async list(): Promise<ArcRule[]> {
+    return this.rules.map(clone);
+  }
+  async get(id: string): Promise<ArcRule | null> {
+    const found = this.rules.find((rule) => rule.id === id);
+    return found ? clone(found) : null;
+  }
+  async findForMailbox(mailbox: string): Promise<ArcRule | null> {
+    const found = this.rules.find((rule) => rule.enabled && rule.mailbox === mailbox.toLowerCase());
+    return found ? clone(found) : null;
+  }
+  async save(rule: Omit<ArcRule, 'id'> & { id?: string }): Promise<ArcRule> {
+    const saved: ArcRule = { ...clone(rule), id: rule.id ?? `arc-rule-${++this.sequence}` };
+    const index = this.rules.findIndex((existing) => existing.id === saved.id);
+    if (index >= 0) this.rules[index] = saved;
+    else this.rules.push(saved);
+    return clone(saved);
+  }
+  async delete(id: string): Promise<boolean> {
+    const index = this.rules.findIndex((rule) => rule.id === id);
+    if (index < 0) return false;
+    this.rules.splice(index, 1);
+    return true;
+  }
+}
+
+export class InMemoryOutboundMailLog implements OutboundMailLog {
+  readonly records: OutboundMailRecord[] = [];
+  async record(entry: OutboundMailRecord): Promise<void> {
+    this.records.push(clone(entry));
+  }
+  async findByMessageIds(messageIds: string[]): Promise<OutboundMailRecord[]> {
+    const wanted = new Set(messageIds);
+    return this.records.filter((record) => wanted.has(record.messageId)).map(clone);
+  }
+}
+
+export class InMemorySenderActivityStore implements SenderActivityStore {
+  readonly events: SenderActivityEvent[] = [];
+  async record(event: SenderActivityEvent): Promise<void> {
+    this.events.push({ ...event, sender: event.sender.toLowerCase() });
+  }
+  async count(query: { sender: string; kind: SenderActivityEvent['kind']; subjectKey?: string; since: string }): Promise<number> {
+    const sender = query.sender.toLowerCase();
+    return this.events.filter(
+      (event) => event.sender === sender && event.kind === query.kind && event.at >= query.since && (query.subjectKey === undefined || event.subjectKey === query.subjectKey),
+    ).length;
+  }
+}
+
+/** A parsed regular email with sensible defaults, for tests of rules and processing. */
+export function buildParsedEmail(overrides: Partial<ParsedEmail> = {}): ParsedEmail {
+  return {
+    messageId: 'message-1@customer.example',
+    inReplyTo: [],
+    references: [],
+    from: { address: 'jane@customer.example', name: 'Jane Doe' },
+    replyTo: [],
+    to: [{ address: 'support@autocase.test' }],
+    cc: [],
+    subject: 'Printer is broken',
+    date: '2026-01-01T08:00:00.000Z',
+    text: 'My printer does not print.',
+    html: null,
+    newText: 'My printer does not print.',
+    headers: {},
+    attachments: [],
+    classification: { kind: 'regular', bulk: false, signals: [], bouncedMessageId: null },
+    ...overrides,
+  };
+}

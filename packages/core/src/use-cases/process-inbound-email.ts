@@ -1,0 +1,186 @@
+import type { ArcRule } from '../domain/arc-rule.js';
+import type { Case } from '../domain/case.js';
+import type { CorrelationMethod, EmailMessage, EmailOutcome, Mailbox, ParsedEmail } from '../domain/email.js';
+import { NotFoundError } from '../domain/errors.js';
+import type { PredictionRunnerPort } from '../engine/prediction-runner.js';
+import type { ArcRuleRepository, ContactRepository, EmailRepository, MailboxRepository, OutboundMailLog, SenderActivityStore } from '../ports/email-ports.js';
+import type { AuditRepository, CaseRepository, ConfigurationRepository, NoteRepository } from '../ports/repositories.js';
+import type { Clock, EventPublisher, IdGenerator, Mailer } from '../ports/services.js';
+import { defaultSenderLimits, isSenderLooping, type SenderLimits } from './process-inbound-email-acknowledgement.js';
+import { evaluateArcRule, ruleNeedsCategory, type ArcEvaluation } from './process-inbound-email-arc-evaluation.js';
+import { attachEmailToCase, createCaseFromEmail, emailPredictionInput, type EmailCaseContext } from './process-inbound-email-case-actions.js';
+import { sendAcknowledgement } from './process-inbound-email-send-acknowledgement.js';
+import { decideForFollowUp, findThreadCase } from './process-inbound-email-threading.js';
+import { normalizeSubject } from './process-inbound-email-tracking-token.js';
+import { attachDeliveryFailure } from './process-inbound-email-delivery-failure.js';
+
+export interface ProcessInboundEmailDependencies {
+  emails: EmailRepository;
+  cases: CaseRepository;
+  audit: AuditRepository;
+  notes?: NoteRepository;
+  contacts: ContactRepository;
+  mailboxes: MailboxRepository;
+  arcRules: ArcRuleRepository;
+  outboundLog: OutboundMailLog;
+  senderActivity: SenderActivityStore;
+  configuration: Pick<ConfigurationRepository, 'getFields' | 'getSettings'>;
+  /** Runs the configured predictors; without it cases get only the mapped fields. */
+  predictions?: PredictionRunnerPort;
+  /** The email category from a classifier predictor, asked only when a rule has a category condition. */
+  classifyCategory?: (input: ReturnType<typeof emailPredictionInput>) => Promise<string | null>;
+  /** The outbound mailer of a mailbox; without one, no acknowledgement is sent. */
+  mailerFor?: (mailbox: Mailbox | null) => Mailer | null;
+  events?: EventPublisher;
+  clock: Clock;
+  ids: IdGenerator;
+  limits?: SenderLimits;
+}
+
+export interface ProcessInboundEmailInput {
+  emailId: string;
+  /** The parsed message, or null when it could not be parsed (then `parseError` says why). */
+  parsed: ParsedEmail | null;
+  parseError?: string;
+}
+
+export interface ProcessInboundEmailResult {
+  email: EmailMessage;
+  outcome: EmailOutcome;
+  /** True when the email had been processed before and nothing was done again. */
+  alreadyProcessed: boolean;
+  caseRecord: Case | null;
+  arc: ArcEvaluation | null;
+  acknowledged: boolean;
+}
+
+interface Decision {
+  outcome: EmailOutcome;
+  reason: string;
+  correlation: CorrelationMethod;
+  caseRecord: Case | null;
+  arc: ArcEvaluation | null;
+  acknowledged: boolean;
+}
+
+function withParsed(email: EmailMessage, parsed: ParsedEmail): EmailMessage {
+  return {
+    ...email,
+    messageId: parsed.messageId ?? email.messageId,
+    inReplyTo: parsed.inReplyTo,
+    references: parsed.references,
+    from: parsed.from,
+    to: parsed.to,
+    cc: parsed.cc,
+    subject: parsed.subject,
+    text: parsed.text,
+    html: parsed.html,
+    attachments: parsed.attachments,
+    classification: parsed.classification,
+  };
+}
+
+const skipped = (reason: string, correlation: CorrelationMethod = 'none'): Decision => ({ outcome: 'skipped', reason, correlation, caseRecord: null, arc: null, acknowledged: false });
+
+/**
+ * Decides what happens to a stored inbound email: deduplicated, machine mail set aside (a
+ * bounce of our own message goes on its case), replies threaded onto their case, everything
+ * else through the mailbox's ARC rule. Records outcome, reason and correlation on the email.
+ */
+export async function processInboundEmail(deps: ProcessInboundEmailDependencies, input: ProcessInboundEmailInput): Promise<ProcessInboundEmailResult> {
+  const stored = await deps.emails.get(input.emailId);
+  if (!stored) throw new NotFoundError('Email', input.emailId);
+  if (stored.status === 'processed') {
+    const caseRecord = stored.caseId ? await deps.cases.get(stored.caseId) : null;
+    return { email: stored, outcome: stored.outcome ?? 'skipped', alreadyProcessed: true, caseRecord, arc: null, acknowledged: false };
+  }
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  if (!input.parsed) {
+    const failed: EmailMessage = { ...stored, status: 'failed', outcome: 'failed', reason: `could not be parsed: ${input.parseError ?? 'unknown parse error'}`, correlation: 'none', processedAt: at };
+    const saved = await deps.emails.save(failed);
+    await deps.events?.publish({ type: 'email.processed', emailId: saved.id, outcome: 'failed', caseId: null });
+    return { email: saved, outcome: 'failed', alreadyProcessed: false, caseRecord: null, arc: null, acknowledged: false };
+  }
+  const parsed = input.parsed;
+  const email = withParsed(stored, parsed);
+  const decision = await decide(deps, email, parsed, now);
+  const saved = await deps.emails.save({
+    ...email,
+    status: 'processed',
+    outcome: decision.outcome,
+    reason: decision.reason,
+    correlation: decision.correlation,
+    caseId: decision.caseRecord?.id ?? null,
+    arcRuleId: decision.arc?.ruleId ?? null,
+    arcItemId: decision.arc?.item?.id ?? null,
+    processedAt: at,
+  });
+  await deps.events?.publish({ type: 'email.processed', emailId: saved.id, outcome: decision.outcome, caseId: saved.caseId });
+  return { email: saved, outcome: decision.outcome, alreadyProcessed: false, caseRecord: decision.caseRecord, arc: decision.arc, acknowledged: decision.acknowledged };
+}
+
+async function decide(deps: ProcessInboundEmailDependencies, email: EmailMessage, parsed: ParsedEmail, now: Date): Promise<Decision> {
+  const { kind, signals } = parsed.classification;
+  if (kind === 'bounce') {
+    const attached = await attachDeliveryFailure(deps, email, parsed, now);
+    if (attached) return { outcome: 'linked', reason: attached.reason, correlation: 'references', caseRecord: attached.caseRecord, arc: null, acknowledged: false };
+    return skipped(`bounce (${signals.join('; ')}) of a message that is not ours: no case, no acknowledgement`);
+  }
+  if (kind === 'report') return skipped(`machine report (${signals.join('; ')}): no case, no acknowledgement`);
+  if (kind === 'auto-reply') return skipped(`auto-reply (${signals.join('; ')}): no case, no acknowledgement`);
+
+  const [settings, fields, mailbox, rule] = await Promise.all([
+    deps.configuration.getSettings(),
+    deps.configuration.getFields(),
+    deps.mailboxes.getByAddress(email.mailbox),
+    deps.arcRules.findForMailbox(email.mailbox),
+  ]);
+  const context: EmailCaseContext = { email, parsed, fields, settings, at: now.toISOString() };
+  const sender = parsed.from?.address ?? '';
+  const subjectKey = normalizeSubject(parsed.subject, settings.caseNumberPrefix);
+  if (sender) await deps.senderActivity.record({ sender, kind: 'inbound', subjectKey, at: now.toISOString() });
+
+  const thread = await findThreadCase(deps, parsed, { excludeEmailId: email.id, tokenPrefix: settings.caseNumberPrefix });
+  let continuation: { caseRecord: Case; reason: string } | null = null;
+  if (thread) {
+    const threadCase = await deps.cases.get(thread.caseId);
+    if (threadCase) {
+      const followUp = decideForFollowUp(threadCase, rule?.resolvedCase ?? { windowHours: 72, reopen: true }, now);
+      if (followUp.action === 'attach') {
+        const reason = `reply to case ${threadCase.number} (${thread.correlation} ${thread.matchedOn})`;
+        const updateFields = rule?.updateCaseOnFollowUp ?? true;
+        const result = await attachEmailToCase(deps, context, threadCase, { reopen: followUp.reopen, updateFields, reason });
+        await deps.events?.publish({ type: 'case.updated', caseId: result.caseRecord.id, changed: result.changed });
+        return { outcome: 'linked', reason, correlation: thread.correlation, caseRecord: result.caseRecord, arc: null, acknowledged: false };
+      }
+      continuation = { caseRecord: threadCase, reason: `new case continuing ${threadCase.number}: ${followUp.reason}` };
+    }
+  }
+
+  if (sender && (await isSenderLooping(deps.senderActivity, sender, subjectKey, now, deps.limits ?? defaultSenderLimits))) {
+    return skipped(`loop guard: ${sender} sent more than ${(deps.limits ?? defaultSenderLimits).sameSubjectPerSenderPerHour} emails with this subject within an hour`, thread?.correlation ?? 'none');
+  }
+  const contact = sender ? await deps.contacts.findByEmail(sender) : null;
+  const category = ruleNeedsCategory(rule) && deps.classifyCategory ? await deps.classifyCategory(emailPredictionInput(email, parsed)) : null;
+  const arc = evaluateArcRule(rule as ArcRule | null, { email: parsed, mailbox: email.mailbox, senderKnown: contact !== null, category });
+  const createCase = arc.plannedActions.find((action) => action.type === 'create-case');
+  if (!createCase) return { ...skipped(arc.reason, thread?.correlation ?? 'none'), arc };
+
+  for (const action of arc.plannedActions) {
+    if (action.type === 'create-contact') await deps.contacts.create({ email: action.email, ...(action.name ? { name: action.name } : {}), source: 'email' });
+  }
+  const reasonParts = [arc.reason];
+  if (continuation) reasonParts.push(continuation.reason);
+  const { caseRecord, predictionWarnings } = await createCaseFromEmail(deps, context, { ...createCase, parentCaseId: continuation?.caseRecord.id ?? null, reason: reasonParts.join('; ') });
+  if (predictionWarnings.length > 0) reasonParts.push(`prediction warnings: ${predictionWarnings.join('; ')}`);
+  await deps.events?.publish({ type: 'case.created', caseId: caseRecord.id, fields: Object.keys(caseRecord.fields) });
+
+  let acknowledged = false;
+  if (arc.plannedActions.some((action) => action.type === 'acknowledge')) {
+    const ack = await sendAcknowledgement(deps, { mailbox, mailboxAddress: email.mailbox, caseRecord, parsed, now });
+    acknowledged = ack.sent;
+    reasonParts.push(ack.note);
+  }
+  return { outcome: 'case-created', reason: reasonParts.join('; '), correlation: thread?.correlation ?? 'none', caseRecord, arc, acknowledged };
+}
