@@ -1,0 +1,22 @@
+import { Alert } from './ui/alert';
+import { Button } from './ui/button';
+import { EmptyState } from './ui/empty-state';
+import type { ApiError } from '@/lib/api-error';
+
+/** How a page shows a failed load: a 404 means this API does not offer the feature (yet); anything else can be retried. */
+export function ResourceError({ error, feature, onRetry }: { error: ApiError; feature: string; onRetry: () => void }) {
+  if (error.isNotFound) {
+    return (
+      <EmptyState
+        title={`${feature} is not available on this server`}
+        description="The API answered 404 for this section. Update the Autocase API, then reload this page."
+        action={<Button onClick={onRetry}>Check again</Button>}
+      />
+    );
+  }
+  return (
+    <Alert tone="error" title={`Could not load ${feature.toLowerCase()}`} action={<Button size="sm" onClick={onRetry}>Retry</Button>}>
+      {error.message}
+    </Alert>
+  );
+}

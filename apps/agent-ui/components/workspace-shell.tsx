@@ -1,0 +1,92 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { BrandMark } from './brand-mark';
+import { NavIcon } from './nav-icons';
+import { cx } from './ui/cx';
+import { WORKSPACE_NAV } from './workspace-nav';
+import type { SessionUser } from '@/lib/session';
+
+function initials(email: string): string {
+  const name = email.split('@')[0] ?? email;
+  const parts = name.split(/[._-]+/).filter(Boolean);
+  return ((parts[0]?.[0] ?? '') + (parts[1]?.[0] ?? parts[0]?.[1] ?? '')).toUpperCase();
+}
+
+export function WorkspaceShell({ user, onSignOut, children }: { user: SessionUser; onSignOut: () => void; children: ReactNode }) {
+  const pathname = usePathname();
+  const current = WORKSPACE_NAV.find((item) => pathname === item.href || pathname.startsWith(`${item.href}/`));
+  return (
+    <div className="flex min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:shadow">
+        Skip to content
+      </a>
+      <aside className="fixed inset-y-0 left-0 hidden w-56 flex-col border-r border-slate-200 bg-white md:flex">
+        <div className="flex h-16 items-center border-b border-slate-100 px-5">
+          <BrandMark subtitle="Agent workspace" />
+        </div>
+        <nav aria-label="Main" className="flex-1 px-3 py-5">
+          <ul className="space-y-0.5">
+            {WORKSPACE_NAV.map((item) => {
+              const active = item === current;
+              return (
+                <li key={item.href}>
+                  <Link
+                    href={item.href}
+                    aria-current={active ? 'page' : undefined}
+                    className={cx(
+                      'flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium transition-colors',
+                      active ? 'bg-brand-50 text-brand-700' : 'text-slate-600 hover:bg-slate-50 hover:text-slate-900',
+                    )}
+                  >
+                    <NavIcon name={item.icon} className={cx('size-4.5', active ? 'text-brand-600' : 'text-slate-400')} />
+                    {item.label}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col md:pl-56">
+        <header className="sticky top-0 z-20 flex h-16 items-center justify-between gap-4 border-b border-slate-200 bg-white/85 px-6 backdrop-blur">
+          <div className="flex items-center gap-3">
+            <span className="md:hidden">
+              <BrandMark subtitle="Agent" />
+            </span>
+            <nav aria-label="Sections" className="flex gap-1 md:hidden">
+              {WORKSPACE_NAV.map((item) => (
+                <Link key={item.href} href={item.href} className={cx('rounded-md px-2.5 py-1 text-sm font-medium', item === current ? 'bg-brand-50 text-brand-700' : 'text-slate-600')}>
+                  {item.label}
+                </Link>
+              ))}
+            </nav>
+            {current && <h2 className="hidden text-sm font-semibold text-slate-900 md:block">{current.label}</h2>}
+          </div>
+          <div className="flex items-center gap-3">
+            <div className="hidden text-right sm:block">
+              <p className="text-sm font-medium text-slate-900" data-testid="current-user">{user.email}</p>
+              <p className="text-xs capitalize text-slate-500">{user.role}</p>
+            </div>
+            <div aria-hidden="true" className="flex size-9 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700">
+              {initials(user.email)}
+            </div>
+            <button
+              type="button"
+              onClick={onSignOut}
+              className="inline-flex items-center gap-1.5 rounded-lg px-2.5 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+            >
+              <NavIcon name="signOut" className="size-4" />
+              Sign out
+            </button>
+          </div>
+        </header>
+        <main id="main" className="w-full flex-1 px-6 py-8">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

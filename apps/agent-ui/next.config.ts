@@ -1,0 +1,16 @@
+import type { NextConfig } from 'next';
+
+const apiUrl = (process.env.API_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
+
+const nextConfig: NextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  async rewrites() {
+    return [
+      { source: '/api/:path*', destination: `${apiUrl}/api/:path*` },
+      { source: '/socket.io/:path*', destination: `${apiUrl}/socket.io/:path*` },
+    ];
+  },
+};
+
+export default nextConfig;
