@@ -21,3 +21,4 @@ export * from './audit-and-note-repository-contract.js';
 export * from './conversation-and-configuration-contract.js';
 export * from './prediction-log-repository-contract.js';
 export * from './repository-contracts.js';
+export * from './predictor-contract.js';

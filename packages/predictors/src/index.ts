@@ -1,0 +1,4 @@
+// @autocase/predictors — first-party predictors and summarizers. Each is also importable on its own,
+// e.g. `import learnedPredictor from '@autocase/predictors/learned'`.
+export * from './learned/index.js';
+export { default as learnedPredictor } from './learned/index.js';

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { readCsv } from '../../bench/read-csv.mjs';
+import { deserializeLearnedModel, serializeLearnedModel } from './learned-model.js';
+import { TextClassifier } from './text-classifier.js';
+import { trainLearnedModel, type TrainProgress } from './train.js';
+
+const BITEXT = new URL('../../../../../shared/eval/intents/bitext-dev.csv', import.meta.url).pathname;
+const rows = readCsv(BITEXT).map((row) => ({ text: row.utterance!, label: row.category! }));
+const training = rows.filter((_, index) => index % 5 !== 0).filter((_, index) => index % 3 === 0);
+const validation = rows.filter((_, index) => index % 5 === 0);
+
+describe('trainLearnedModel', () => {
+  it('learns Bitext categories from 1.8k examples with calibrated, reproducible output', async () => {
+    const progress: TrainProgress[] = [];
+    const model = await trainLearnedModel(training, { seed: 3, trainedAt: new Date('2026-01-02T00:00:00Z') }, (step) => progress.push(step));
+    const classifier = new TextClassifier(model);
+    const correct = validation.filter((example) => classifier.classify(example.text)?.label === example.label).length;
+    expect(correct / validation.length).toBeGreaterThan(0.97);
+    expect(model.heldOut.accuracy).toBeGreaterThan(0.95);
+    expect(model.trainedAt).toBe('2026-01-02T00:00:00.000Z');
+    expect(progress.at(-1)).toEqual({ stage: 'done', fraction: 1 });
+    expect(progress.map((step) => step.fraction)).toEqual([...progress.map((step) => step.fraction)].sort((left, right) => left - right));
+
+    const again = await trainLearnedModel(training, { seed: 3 });
+    expect(again.id).toBe(model.id);
+    expect(model.id).toMatch(/^tfidf-svm-[0-9a-f]{12}$/);
+  });
+
+  it('round-trips through JSON with the same predictions and version', async () => {
+    const model = await trainLearnedModel(training.slice(0, 600), { seed: 1 });
+    const json = JSON.stringify(serializeLearnedModel(model));
+    const restored = deserializeLearnedModel(JSON.parse(json));
+    expect(restored.id).toBe(model.id);
+    const original = new TextClassifier(model);
+    const reloaded = new TextClassifier(restored);
+    for (const example of validation.slice(0, 200)) {
+      const before = original.classify(example.text);
+      const after = reloaded.classify(example.text);
+      expect(after?.label).toBe(before?.label);
+      expect(after?.confidence).toBeCloseTo(before?.confidence ?? 0, 2);
+    }
+  });
+
+  it('abstains on a text without any known term', async () => {
+    const model = await trainLearnedModel(training.slice(0, 300), { seed: 1 });
+    expect(new TextClassifier(model).classify('zzqx ♥♥')).toBeNull();
+  });
+
+  it('rejects unusable training data and broken models with clear messages', async () => {
+    await expect(trainLearnedModel([{ text: 'a', label: 'x' }, { text: 'b', label: 'x' }])).rejects.toThrow('at least two distinct labels');
+    await expect(trainLearnedModel([{ text: 'a', label: '' }])).rejects.toThrow('training example 0 needs a text and a non-empty label');
+    const model = serializeLearnedModel(await trainLearnedModel(training.slice(0, 300), { seed: 1 }));
+    expect(() => deserializeLearnedModel({ ...model, format: 'other' })).toThrow('invalid learned model: format');
+    expect(() => deserializeLearnedModel({ ...model, bias: 'AAAA' })).toThrow(/model.bias holds 0 values; expected \d+/);
+  });
+
+  it('stops when its signal is aborted', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('cancelled by admin'));
+    await expect(trainLearnedModel(training.slice(0, 300), { signal: controller.signal })).rejects.toThrow('cancelled by admin');
+  });
+});

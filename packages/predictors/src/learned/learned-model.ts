@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { FeatureOptions } from './text-features.js';
+import type { LinearWeights } from './linear-svm.js';
+
+/** Quality measured on the held-out calibration split at training time. */
+export interface HeldOutMetrics {
+  examples: number;
+  accuracy: number;
+}
+
+/** A trained text classifier, ready to predict. */
+export interface LearnedModel {
+  /** Version id, derived from the model's content; named in every prediction. */
+  id: string;
+  trainedAt: string;
+  labels: string[];
+  features: FeatureOptions;
+  terms: string[];
+  idf: Float32Array;
+  linear: LinearWeights;
+  /** Softmax temperature fitted on held-out data; confidence = softmax(scores / temperature). */
+  temperature: number;
+  trainingExamples: number;
+  heldOut: HeldOutMetrics;
+}
+
+export const SERIALIZED_MODEL_FORMAT = 'autocase.learned.tfidf-svm';
+
+/** The JSON form of a model: arrays as base64, weights quantised to int8 with a scale per class. */
+export const SerializedLearnedModelSchema = z.object({
+  format: z.literal(SERIALIZED_MODEL_FORMAT, { error: `model.format must be "${SERIALIZED_MODEL_FORMAT}"` }),
+  formatVersion: z.literal(1, { error: 'model.formatVersion must be 1' }),
+  id: z.string().min(1),
+  trainedAt: z.string(),
+  labels: z.array(z.string()).min(2, 'a model needs at least two labels'),
+  features: z.object({
+    wordNgrams: z.tuple([z.number().int().min(1), z.number().int().min(0)]),
+    charNgrams: z.tuple([z.number().int().min(1), z.number().int().min(1)]).nullable(),
+  }),
+  terms: z.array(z.string()),
+  idf: z.string().describe('Float32Array, base64'),
+  weights: z.string().describe('Int8Array [term × label], base64'),
+  weightScales: z.string().describe('Float32Array [label], base64'),
+  bias: z.string().describe('Float32Array [label], base64'),
+  temperature: z.number().positive(),
+  trainingExamples: z.number().int().min(0),
+  heldOut: z.object({ examples: z.number().int().min(0), accuracy: z.number().min(0).max(1) }),
+});
+export type SerializedLearnedModel = z.infer<typeof SerializedLearnedModelSchema>;
+
+function toBase64(array: Float32Array | Int8Array): string {
+  return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
+}
+
+function fromBase64<T extends Float32Array | Int8Array>(text: string, type: { new (buffer: ArrayBuffer): T; BYTES_PER_ELEMENT: number }, what: string, expectedLength: number): T {
+  const bytes = Buffer.from(text, 'base64');
+  const copy = new ArrayBuffer(bytes.byteLength);
+  new Uint8Array(copy).set(bytes);
+  const array = new type(copy.slice(0, Math.floor(bytes.byteLength / type.BYTES_PER_ELEMENT) * type.BYTES_PER_ELEMENT));
+  if (array.length !== expectedLength) throw new Error(`model.${what} holds ${array.length} values; expected ${expectedLength}`);
+  return array;
+}
+
+/** Content hash used as the model's version id. */
+export function modelVersionId(parts: readonly (string | ArrayBufferView)[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(typeof part === 'string' ? part : new Uint8Array(part.buffer, part.byteOffset, part.byteLength));
+  return `tfidf-svm-${hash.digest('hex').slice(0, 12)}`;
+}
+
+export function serializeLearnedModel(model: LearnedModel): SerializedLearnedModel {
+  const { classCount, dimension, weights } = model.linear;
+  const scales = new Float32Array(classCount);
+  for (let index = 0; index < weights.length; index += 1) {
+    const label = index % classCount;
+    scales[label] = Math.max(scales[label]!, Math.abs(weights[index]!));
+  }
+  for (let label = 0; label < classCount; label += 1) scales[label] = scales[label]! / 127 || 1;
+  const quantized = new Int8Array(dimension * classCount);
+  for (let index = 0; index < weights.length; index += 1) quantized[index] = Math.round(weights[index]! / scales[index % classCount]!);
+  return {
+    format: SERIALIZED_MODEL_FORMAT,
+    formatVersion: 1,
+    id: model.id,
+    trainedAt: model.trainedAt,
+    labels: model.labels,
+    features: model.features,
+    terms: model.terms,
+    idf: toBase64(model.idf),
+    weights: toBase64(quantized),
+    weightScales: toBase64(scales),
+    bias: toBase64(model.linear.bias),
+    temperature: model.temperature,
+    trainingExamples: model.trainingExamples,
+    heldOut: model.heldOut,
+  };
+}
+
+/** Restores a model from its JSON form; throws an Error naming the broken part. */
+export function deserializeLearnedModel(input: unknown): LearnedModel {
+  const parsed = SerializedLearnedModelSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`invalid learned model: ${issue?.path.join('.') || 'model'}: ${issue?.message ?? 'unknown problem'}`);
+  }
+  const serialized = parsed.data;
+  const classCount = serialized.labels.length;
+  const dimension = serialized.terms.length;
+  const scales = fromBase64(serialized.weightScales, Float32Array, 'weightScales', classCount);
+  const quantized = fromBase64(serialized.weights, Int8Array, 'weights', dimension * classCount);
+  const weights = new Float32Array(quantized.length);
+  for (let index = 0; index < quantized.length; index += 1) weights[index] = quantized[index]! * scales[index % classCount]!;
+  return {
+    id: serialized.id,
+    trainedAt: serialized.trainedAt,
+    labels: serialized.labels,
+    features: serialized.features,
+    terms: serialized.terms,
+    idf: fromBase64(serialized.idf, Float32Array, 'idf', dimension),
+    linear: { classCount, dimension, weights, bias: fromBase64(serialized.bias, Float32Array, 'bias', classCount) },
+    temperature: serialized.temperature,
+    trainingExamples: serialized.trainingExamples,
+    heldOut: serialized.heldOut,
+  };
+}

@@ -1,0 +1,90 @@
+import type { SparseVector } from './sparse-vector.js';
+import { seededRandom, shuffleInPlace } from './seeded-random.js';
+
+/** Weights of a linear multi-class model; row-major by feature: `weights[feature * classCount + class]`. */
+export interface LinearWeights {
+  classCount: number;
+  dimension: number;
+  weights: Float32Array;
+  bias: Float32Array;
+}
+
+export interface SvmTrainOptions {
+  /** Inverse regularisation strength (larger = fits the training data harder). */
+  c: number;
+  /** Upper bound on passes over the data per class. */
+  maxEpochs: number;
+  /** Stops a class early once the largest projected gradient falls below this. */
+  tolerance: number;
+  seed: number;
+}
+
+/** Raw class scores of one row. */
+export function scoreRow(model: LinearWeights, row: SparseVector, into = new Float64Array(model.classCount)): Float64Array {
+  const { classCount, weights, bias } = model;
+  for (let label = 0; label < classCount; label += 1) into[label] = bias[label]!;
+  for (let position = 0; position < row.indices.length; position += 1) {
+    const value = row.values[position]!;
+    const offset = row.indices[position]! * classCount;
+    for (let label = 0; label < classCount; label += 1) into[label]! += value * weights[offset + label]!;
+  }
+  return into;
+}
+
+function squaredNorm(row: SparseVector): number {
+  let sum = 1; // the bias feature
+  for (const value of row.values) sum += value * value;
+  return sum;
+}
+
+/**
+ * One-vs-rest linear SVM with squared hinge loss, trained by dual coordinate descent
+ * (Hsieh et al. 2008, the LIBLINEAR solver). The bias is learned as a constant feature.
+ * `onClass` is awaited after each class so a caller can report progress or abort.
+ */
+export async function trainOneVsRestSvm(
+  rows: readonly SparseVector[],
+  labels: Int32Array,
+  classCount: number,
+  dimension: number,
+  options: SvmTrainOptions,
+  onClass?: (done: number) => void | Promise<void>,
+): Promise<LinearWeights> {
+  const weights = new Float32Array(dimension * classCount);
+  const bias = new Float32Array(classCount);
+  const diagonal = 1 / (2 * options.c);
+  const norms = Float64Array.from(rows, squaredNorm);
+  const alpha = new Float64Array(rows.length);
+  const classWeights = new Float64Array(dimension);
+  const order = Array.from(rows.keys());
+  const random = seededRandom(options.seed);
+  for (let label = 0; label < classCount; label += 1) {
+    classWeights.fill(0);
+    alpha.fill(0);
+    let classBias = 0;
+    for (let epoch = 0; epoch < options.maxEpochs; epoch += 1) {
+      shuffleInPlace(order, random);
+      let largestGradient = 0;
+      for (const rowIndex of order) {
+        const row = rows[rowIndex]!;
+        const sign = labels[rowIndex] === label ? 1 : -1;
+        let margin = classBias;
+        for (let position = 0; position < row.indices.length; position += 1) margin += classWeights[row.indices[position]!]! * row.values[position]!;
+        const gradient = sign * margin - 1 + diagonal * alpha[rowIndex]!;
+        const projected = alpha[rowIndex] === 0 ? Math.min(gradient, 0) : gradient;
+        if (projected === 0) continue;
+        largestGradient = Math.max(largestGradient, Math.abs(projected));
+        const previous = alpha[rowIndex]!;
+        alpha[rowIndex] = Math.max(previous - gradient / (norms[rowIndex]! + diagonal), 0);
+        const delta = (alpha[rowIndex]! - previous) * sign;
+        for (let position = 0; position < row.indices.length; position += 1) classWeights[row.indices[position]!]! += delta * row.values[position]!;
+        classBias += delta;
+      }
+      if (largestGradient < options.tolerance) break;
+    }
+    for (let feature = 0; feature < dimension; feature += 1) weights[feature * classCount + label] = classWeights[feature]!;
+    bias[label] = classBias;
+    await onClass?.(label + 1);
+  }
+  return { classCount, dimension, weights, bias };
+}
