@@ -1,0 +1,45 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { E2E } from './e2e-environment';
+
+export interface SignedInUser {
+  token: string;
+  user: { id: string; email: string; role: 'admin' | 'agent' };
+}
+
+/** Signs in over the API directly (test setup, not the behaviour under test). */
+export async function apiLogin(request: APIRequestContext, email = E2E.adminEmail, password = E2E.adminPassword): Promise<SignedInUser> {
+  const response = await request.post(`${E2E.apiUrl}/api/auth/login`, { data: { email, password } });
+  expect(response.status(), await response.text()).toBeLessThan(300);
+  return (await response.json()) as SignedInUser;
+}
+
+export async function apiCall<T>(request: APIRequestContext, token: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, data?: unknown): Promise<T> {
+  const response = await request.fetch(`${E2E.apiUrl}/api${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}` },
+    ...(data === undefined ? {} : { data }),
+  });
+  const text = await response.text();
+  expect(response.ok(), `${method} ${path} → ${response.status()} ${text}`).toBe(true);
+  return (text ? JSON.parse(text) : null) as T;
+}
+
+/** Creates a user with the API as the bootstrap admin; emails are made unique per call. */
+export async function createUser(request: APIRequestContext, role: 'admin' | 'agent', password = 'agent-password-123'): Promise<{ email: string; password: string }> {
+  const admin = await apiLogin(request);
+  const email = `${role}-${Date.now()}-${Math.round(Math.random() * 1e6)}@example.com`;
+  await apiCall(request, admin.token, 'POST', '/admin/users', { email, password, role, displayName: `E2E ${role}` });
+  return { email, password };
+}
+
+/** Signs in through the real sign-in form. */
+export async function signInThroughForm(page: Page, email = E2E.adminEmail, password = E2E.adminPassword): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
+}
