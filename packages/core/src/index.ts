@@ -33,3 +33,16 @@ export * from './use-cases/process-inbound-email-tracking-token.js';
 export * from './use-cases/process-inbound-email-threading.js';
 export * from './use-cases/process-inbound-email-case-actions.js';
 export * from './use-cases/process-inbound-email-delivery-failure.js';
+// Use cases
+export * from './use-cases/case-engine-deps.js';
+export * from './use-cases/case-engine.js';
+export * from './use-cases/conversation-context-mapping.js';
+export * from './use-cases/conversation-predictions.js';
+export * from './use-cases/create-case-from-conversation.js';
+export * from './use-cases/update-case-from-conversation.js';
+export * from './use-cases/manual-input-validation.js';
+export * from './use-cases/apply-manual-edit.js';
+export * from './use-cases/create-manual-case.js';
+export * from './use-cases/start-conversation.js';
+export * from './use-cases/conversation-summary-note.js';
+export * from './use-cases/conversation-transitions.js';

@@ -46,3 +46,10 @@ export class ConflictError extends DomainError {
     super('CONFLICT', message, details);
   }
 }
+
+/** Whether `error` is a DomainError with this code (also across copies of this package). */
+export function hasDomainErrorCode(error: unknown, code: DomainError['code']): boolean {
+  return error instanceof DomainError || (typeof error === 'object' && error !== null && 'code' in error)
+    ? (error as { code?: unknown }).code === code
+    : false;
+}

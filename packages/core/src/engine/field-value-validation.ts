@@ -146,6 +146,11 @@ export function normalizeFieldValue(field: FieldDefinition, value: unknown): Fie
   }
 }
 
+/** Whether `text` looks like an email address (what `email` fields accept). */
+export function isValidEmailAddress(text: string): boolean {
+  return text.length <= 254 && EMAIL_PATTERN.test(text);
+}
+
 /** Whether a stored value counts as "filled" (not null and not empty text). */
 export function isFilledValue(value: FieldValue | undefined): boolean {
   return value !== null && value !== undefined && !(typeof value === 'string' && value.trim().length === 0);

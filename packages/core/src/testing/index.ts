@@ -22,3 +22,4 @@ export * from './conversation-and-configuration-contract.js';
 export * from './prediction-log-repository-contract.js';
 export * from './repository-contracts.js';
 export * from './predictor-contract.js';
+export * from './in-memory-case-engine.js';

@@ -1,0 +1,113 @@
+import { canTransition, type Conversation, type ConversationState } from '../domain/conversation.js';
+import { InvalidStateError, NotFoundError } from '../domain/errors.js';
+import { PluginError } from '../plugins/errors.js';
+import { nowIso, type CaseEngineDeps } from './case-engine-deps.js';
+import { addConversationSummaryNote, type SummaryNoteOutcome } from './conversation-summary-note.js';
+import { createCaseFromConversation, type ConversationCaseTrigger, type CreateCaseFromConversationResult } from './create-case-from-conversation.js';
+import { updateCaseFromConversation, type UpdateCaseFromConversationResult } from './update-case-from-conversation.js';
+
+/** What happened to the case when a conversation moved on. */
+export type ConversationCaseOutcome =
+  | CreateCaseFromConversationResult
+  | { created: false; reason: 'disabled'; message: string }
+  | { created: false; reason: 'prediction-failed'; message: string; retryable: boolean };
+
+export interface AcceptConversationResult {
+  conversation: Conversation;
+  caseOutcome: ConversationCaseOutcome;
+}
+
+export interface WrapUpConversationResult {
+  conversation: Conversation;
+  /** Set when the conversation had no case: the creation attempt. */
+  caseOutcome?: ConversationCaseOutcome;
+  /** Set when the conversation had a case: its update (or why it failed). */
+  caseUpdate?: UpdateCaseFromConversationResult | { changed: []; message: string; retryable: boolean };
+}
+
+export interface EndConversationResult {
+  conversation: Conversation;
+  /** True when the conversation was already closed (ending is idempotent). */
+  alreadyEnded: boolean;
+  caseOutcome: ConversationCaseOutcome;
+  summaryNote: SummaryNoteOutcome;
+}
+
+function failureMessage(error: unknown): { message: string; retryable: boolean } {
+  const message = error instanceof Error ? error.message : String(error);
+  return { message, retryable: PluginError.is(error) ? error.retryable : false };
+}
+
+async function loadConversation(deps: CaseEngineDeps, conversationId: string): Promise<Conversation> {
+  const conversation = await deps.conversations.get(conversationId);
+  if (!conversation) throw new NotFoundError('conversation', conversationId);
+  return conversation;
+}
+
+async function moveTo(deps: CaseEngineDeps, conversation: Conversation, state: ConversationState, changes: Partial<Conversation>): Promise<Conversation> {
+  const saved = await deps.conversations.save({ ...conversation, ...changes, state });
+  await deps.events.publish({ type: 'conversation.updated', conversationId: saved.id, state });
+  return saved;
+}
+
+/** Creation that never makes the transition fail: a prediction failure is reported instead. */
+async function tryCreateCase(deps: CaseEngineDeps, conversationId: string, trigger: ConversationCaseTrigger): Promise<ConversationCaseOutcome> {
+  try {
+    return await createCaseFromConversation(deps, { conversationId, trigger });
+  } catch (error) {
+    const failure = failureMessage(error);
+    deps.logger?.warn('case creation from conversation failed', { conversationId, trigger, ...failure });
+    return { created: false, reason: 'prediction-failed', message: `The case could not be created: ${failure.message}`, retryable: failure.retryable };
+  }
+}
+
+/** An agent accepts a waiting conversation; with `autoCreateCaseOnAccept` the case is created when there is enough context. */
+export async function acceptConversation(deps: CaseEngineDeps, input: { conversationId: string; agentId: string }): Promise<AcceptConversationResult> {
+  const conversation = await loadConversation(deps, input.conversationId);
+  if (!canTransition(conversation.state, 'active')) {
+    throw new InvalidStateError(`conversation ${conversation.id} is ${conversation.state}; only a waiting conversation can be accepted`);
+  }
+  const accepted = await moveTo(deps, conversation, 'active', { agentId: input.agentId, acceptedAt: nowIso(deps) });
+  const settings = await deps.configuration.getSettings();
+  const caseOutcome: ConversationCaseOutcome = settings.autoCreateCaseOnAccept
+    ? await tryCreateCase(deps, accepted.id, 'accept')
+    : { created: false, reason: 'disabled', message: 'Automatic case creation on accept is switched off' };
+  return { conversation: (await deps.conversations.get(accepted.id)) ?? accepted, caseOutcome };
+}
+
+/** The conversation moves to wrap-up: its case is created if it has none, else its fields are updated. */
+export async function wrapUpConversation(deps: CaseEngineDeps, input: { conversationId: string }): Promise<WrapUpConversationResult> {
+  const conversation = await loadConversation(deps, input.conversationId);
+  if (!canTransition(conversation.state, 'wrap-up')) {
+    throw new InvalidStateError(`conversation ${conversation.id} is ${conversation.state}; only an active conversation can move to wrap-up`);
+  }
+  const wrapped = await moveTo(deps, conversation, 'wrap-up', {});
+  const existing = (wrapped.caseId ? await deps.cases.get(wrapped.caseId) : null) ?? (await deps.cases.findByConversationId(wrapped.id));
+  if (!existing) {
+    const caseOutcome = await tryCreateCase(deps, wrapped.id, 'wrap-up');
+    return { conversation: (await deps.conversations.get(wrapped.id)) ?? wrapped, caseOutcome };
+  }
+  try {
+    const caseUpdate = await updateCaseFromConversation(deps, { caseId: existing.id, trigger: 'wrap-up' });
+    return { conversation: wrapped, caseUpdate };
+  } catch (error) {
+    const failure = failureMessage(error);
+    deps.logger?.warn('case update at wrap-up failed', { conversationId: wrapped.id, ...failure });
+    return { conversation: wrapped, caseUpdate: { changed: [], message: `The case could not be updated: ${failure.message}`, retryable: failure.retryable } };
+  }
+}
+
+/**
+ * Ends a conversation (from any state; ending a closed conversation again is harmless). Creates
+ * the case if there is now enough context and none exists, then adds the summary note once.
+ */
+export async function endConversation(deps: CaseEngineDeps, input: { conversationId: string }): Promise<EndConversationResult> {
+  const conversation = await loadConversation(deps, input.conversationId);
+  const alreadyEnded = conversation.state === 'closed';
+  const ended = alreadyEnded ? conversation : await moveTo(deps, conversation, 'closed', { endedAt: nowIso(deps) });
+  const caseOutcome = await tryCreateCase(deps, ended.id, 'end');
+  const latest = (await deps.conversations.get(ended.id)) ?? ended;
+  const caseId = caseOutcome.created || caseOutcome.reason === 'already-exists' ? caseOutcome.case.id : (latest.caseId ?? null);
+  const summaryNote = await addConversationSummaryNote(deps, latest, caseId);
+  return { conversation: latest, alreadyEnded, caseOutcome, summaryNote };
+}
