@@ -2,3 +2,5 @@
 // e.g. `import learnedPredictor from '@autocase/predictors/learned'`.
 export * from './learned/index.js';
 export { default as learnedPredictor } from './learned/index.js';
+export * from './regex/index.js';
+export { default as regexPredictor } from './regex/index.js';
