@@ -1,0 +1,48 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Clock } from '@autocase/core';
+import { CLOCK, USER_REPOSITORY } from '../tokens.js';
+import { hashPassword, verifyPassword } from './password-hasher.js';
+import type { User, UserRepository } from './user.js';
+
+const TOKEN_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(USER_REPOSITORY) private readonly users: UserRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Returns a new bearer token, or null when the email/password pair is wrong or the user is disabled. */
+  async login(email: string, password: string): Promise<{ token: string; user: User } | null> {
+    const found = await this.users.findByEmail(email);
+    if (!found || found.disabled) {
+      // Same work either way, so response time does not reveal which emails exist.
+      await verifyPassword(password, await DUMMY_HASH);
+      return null;
+    }
+    if (!(await verifyPassword(password, found.passwordHash))) return null;
+    const token = randomBytes(32).toString('base64url');
+    await this.users.saveToken({ tokenHash: hashToken(token), userId: found.id, expiresAt: new Date(this.clock.now().getTime() + TOKEN_LIFETIME_MS).toISOString() });
+    const { passwordHash: _passwordHash, ...user } = found;
+    return { token, user };
+  }
+
+  async authenticate(token: string): Promise<{ user: User; tokenHash: string } | null> {
+    const tokenHash = hashToken(token);
+    const user = await this.users.findUserByToken(tokenHash, this.clock.now().toISOString());
+    if (!user || user.disabled) return null;
+    return { user, tokenHash };
+  }
+
+  async logout(tokenHash: string): Promise<void> {
+    await this.users.deleteToken(tokenHash);
+  }
+}
+
+const DUMMY_HASH = hashPassword('autocase-timing-equalizer');

@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Relative SQLite paths resolve against the monorepo root (the folder holding pnpm-workspace.yaml), else the cwd. */
+export function findProjectRoot(start: string = process.cwd()): string {
+  let current = path.resolve(start);
+  for (;;) {
+    if (existsSync(path.join(current, 'pnpm-workspace.yaml'))) return current;
+    const parent = path.dirname(current);
+    if (parent === current) return path.resolve(start);
+    current = parent;
+  }
+}
+
+export type DatabaseConfig =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgresql'; url: string };
+
+/** `sqlite:<path>` (or `sqlite::memory:`), `file:<path>`, or `postgres://` / `postgresql://`. */
+export function parseDatabaseUrl(url: string, root: string): DatabaseConfig {
+  if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgresql', url };
+  const match = /^(?:sqlite|file):(.+)$/.exec(url);
+  if (!match?.[1]) throw new Error(`DATABASE_URL "${url}" is not supported: use sqlite:<path to file> or postgres://user@host:port/database`);
+  const file = match[1] === ':memory:' ? ':memory:' : path.resolve(root, match[1].replace(/^\/\/(?=\/)/, ''));
+  return { kind: 'sqlite', file };
+}
+
+const booleanFlag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .optional()
+  .transform((value) => value === '1' || value === 'true' || value === 'yes');
+
+const EnvironmentSchema = z.object({
+  API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().min(1).default('sqlite:./data/autocase.sqlite'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  AUTOCASE_ADMIN_EMAIL: z.email('must be an email address').optional(),
+  AUTOCASE_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  AUTOCASE_DEMO: booleanFlag,
+  AUTOCASE_PLUGINS: z.string().optional(),
+  AUTOCASE_PLUGINS_FILE: z.string().optional(),
+  CORS_ORIGINS: z.string().optional(),
+  ADMIN_PORT: z.coerce.number().int().default(3001),
+  AGENT_UI_PORT: z.coerce.number().int().default(3002),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+});
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  redisUrl?: string;
+  bootstrapAdmin?: { email: string; password: string };
+  demo: boolean;
+  /** Raw plugin configuration (JSON from AUTOCASE_PLUGINS or AUTOCASE_PLUGINS_FILE); validated by the plugin loader. */
+  pluginsJson?: string;
+  pluginsFile?: string;
+  corsOrigins: string[];
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  publicRateLimitPerMinute: number;
+}
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration; fix these environment variables:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** Parses and validates the environment; throws a ConfigurationError naming every bad variable. */
+export function loadConfig(environment: Record<string, string | undefined> = process.env, root: string = findProjectRoot()): AppConfig {
+  const parsed = EnvironmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    throw new ConfigurationError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(environment[String(issue.path[0])])})`));
+  }
+  const env = parsed.data;
+  const problems: string[] = [];
+  let database: DatabaseConfig = { kind: 'sqlite', file: ':memory:' };
+  try {
+    database = parseDatabaseUrl(env.DATABASE_URL, root);
+  } catch (error) {
+    problems.push(`DATABASE_URL: ${(error as Error).message}`);
+  }
+  if (Boolean(env.AUTOCASE_ADMIN_EMAIL) !== Boolean(env.AUTOCASE_ADMIN_PASSWORD)) {
+    problems.push('AUTOCASE_ADMIN_EMAIL and AUTOCASE_ADMIN_PASSWORD: set both or neither');
+  }
+  if (problems.length > 0) throw new ConfigurationError(problems);
+  const uiOrigins = [env.ADMIN_PORT, env.AGENT_UI_PORT].flatMap((port) => [`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  return {
+    port: env.API_PORT,
+    host: env.API_HOST,
+    database,
+    redisUrl: env.REDIS_URL,
+    bootstrapAdmin: env.AUTOCASE_ADMIN_EMAIL && env.AUTOCASE_ADMIN_PASSWORD ? { email: env.AUTOCASE_ADMIN_EMAIL.toLowerCase(), password: env.AUTOCASE_ADMIN_PASSWORD } : undefined,
+    demo: env.AUTOCASE_DEMO,
+    pluginsJson: env.AUTOCASE_PLUGINS,
+    pluginsFile: env.AUTOCASE_PLUGINS_FILE ? path.resolve(root, env.AUTOCASE_PLUGINS_FILE) : undefined,
+    corsOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean) : uiOrigins,
+    logLevel: env.LOG_LEVEL,
+    publicRateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+  };
+}

@@ -1,0 +1,71 @@
+import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { DomainError } from '@autocase/core';
+import type { Logger } from 'pino';
+import { ZodError } from 'zod';
+import { describeZodIssues } from './zod-validation-pipe.js';
+
+const DOMAIN_STATUS: Record<DomainError['code'], number> = {
+  NOT_FOUND: HttpStatus.NOT_FOUND,
+  VALIDATION: HttpStatus.BAD_REQUEST,
+  CONFLICT: HttpStatus.CONFLICT,
+  FORBIDDEN: HttpStatus.FORBIDDEN,
+  INVALID_STATE: HttpStatus.CONFLICT,
+};
+
+const STATUS_NAMES: Record<number, string> = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict' };
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  code?: string;
+  issues?: { path: string; message: string }[];
+  details?: unknown;
+}
+
+function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError || (error instanceof Error && error.name === 'DomainError' && typeof (error as DomainError).code === 'string');
+}
+
+/** Maps any error to a JSON response; unknown errors become a logged 500 and never crash the process. */
+export function toErrorBody(error: unknown): ErrorBody {
+  if (error instanceof HttpException) {
+    const response = error.getResponse();
+    const status = error.getStatus();
+    if (typeof response === 'object' && response !== null) {
+      const body = response as Partial<ErrorBody> & { message?: string | string[] };
+      return { ...body, statusCode: status, error: body.error ?? error.name, message: Array.isArray(body.message) ? body.message.join('; ') : (body.message ?? error.message) } as ErrorBody;
+    }
+    return { statusCode: status, error: error.name, message: String(response) };
+  }
+  if (isDomainError(error)) {
+    const statusCode = DOMAIN_STATUS[error.code] ?? HttpStatus.BAD_REQUEST;
+    const body: ErrorBody = { statusCode, error: STATUS_NAMES[statusCode] ?? 'Error', code: error.code, message: error.message };
+    if (error.details !== undefined) body.details = error.details;
+    const issues = (error as { issues?: unknown }).issues ?? (Array.isArray(error.details) ? error.details : (error.details as { issues?: unknown } | undefined)?.issues);
+    if (Array.isArray(issues) && issues.length > 0) body.issues = issues as { path: string; message: string }[];
+    return body;
+  }
+  if (error instanceof ZodError) {
+    const issues = describeZodIssues(error);
+    return { statusCode: 400, error: 'Bad Request', message: `Invalid input: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`, issues };
+  }
+  return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on the server; the error was logged' };
+}
+
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') {
+      this.logger.error({ err: error }, 'unhandled error outside HTTP');
+      return;
+    }
+    const response = host.switchToHttp().getResponse<{ headersSent: boolean; status(code: number): { json(body: unknown): void } }>();
+    const request = host.switchToHttp().getRequest<{ method: string; url: string }>();
+    const body = toErrorBody(error);
+    if (body.statusCode >= 500) this.logger.error({ err: error, method: request.method, url: request.url }, 'request failed');
+    if (!response.headersSent) response.status(body.statusCode).json(body);
+  }
+}

@@ -1,0 +1,148 @@
+import type { InferEntity } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
+import { ConcurrencyError, ConflictError, NotFoundError, formatCaseNumber, type Case, type CaseQuery, type CaseRepository, type Clock, type NewCase, type Page } from '@autocase/core';
+import { CaseEntity } from '../entities/index.js';
+import { reserveCounterValues } from './sql-counter.js';
+
+type CaseRow = InferEntity<typeof CaseEntity>;
+
+const DEFAULT_PAGE_SIZE = 20;
+const MAX_PAGE_SIZE = 200;
+
+export function caseSearchText(caseRecord: Pick<Case, 'number' | 'title' | 'contactEmail' | 'fields'>): string {
+  const values = Object.values(caseRecord.fields).map((state) => (state.value === null || state.value === undefined ? '' : String(state.value)));
+  return [caseRecord.number, caseRecord.title, caseRecord.contactEmail ?? '', ...values].join('\n').toLowerCase();
+}
+
+function toCase(row: CaseRow): Case {
+  return {
+    id: row.id,
+    number: row.number,
+    title: row.title,
+    status: row.status as Case['status'],
+    channel: row.channel as Case['channel'],
+    fields: row.fields as Case['fields'],
+    conversationId: row.conversationId ?? null,
+    contactEmail: row.contactEmail ?? null,
+    parentCaseId: row.parentCaseId ?? null,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    resolvedAt: row.resolvedAt ?? null,
+    version: row.version,
+  };
+}
+
+export class MikroCaseRepository implements CaseRepository {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly clock: Clock,
+    private readonly numberPrefix: () => Promise<string> = async () => 'CAS',
+  ) {}
+
+  async create(draft: NewCase): Promise<Case> {
+    const em = this.orm.em.fork();
+    const sequence = await reserveCounterValues(em, 'case-number');
+    const now = this.clock.now().toISOString();
+    const created: Case = {
+      id: randomUUID(),
+      number: formatCaseNumber(sequence, await this.numberPrefix()),
+      title: draft.title,
+      status: draft.status,
+      channel: draft.channel,
+      fields: draft.fields,
+      conversationId: draft.conversationId ?? null,
+      contactEmail: draft.contactEmail ?? null,
+      parentCaseId: draft.parentCaseId ?? null,
+      createdAt: now,
+      updatedAt: now,
+      resolvedAt: draft.resolvedAt ?? null,
+      version: 1,
+    };
+    try {
+      await this.insert(em, created, sequence);
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException && created.conversationId) {
+        throw new ConflictError(`conversation ${created.conversationId} already has a case`, { conversationId: created.conversationId });
+      }
+      throw error;
+    }
+    return created;
+  }
+
+  private async insert(em: EntityManager, created: Case, sequence: number): Promise<void> {
+    const now = created.createdAt;
+    await em.insert(CaseEntity, {
+      id: created.id,
+      number: created.number,
+      sequence,
+      title: created.title,
+      status: created.status,
+      channel: created.channel,
+      fields: created.fields,
+      conversationId: created.conversationId ?? null,
+      contactEmail: created.contactEmail ?? null,
+      parentCaseId: created.parentCaseId ?? null,
+      searchText: caseSearchText(created),
+      createdAt: now,
+      updatedAt: now,
+      resolvedAt: created.resolvedAt ?? null,
+      version: 1,
+    });
+  }
+
+  async get(id: string): Promise<Case | null> {
+    const row = await this.orm.em.fork().findOne(CaseEntity, { id });
+    return row ? toCase(row) : null;
+  }
+
+  async getByNumber(number: string): Promise<Case | null> {
+    const row = await this.orm.em.fork().findOne(CaseEntity, { number: number.toUpperCase() });
+    return row ? toCase(row) : null;
+  }
+
+  async findByConversationId(conversationId: string): Promise<Case | null> {
+    const rows = await this.orm.em.fork().find(CaseEntity, { conversationId }, { orderBy: { createdAt: 'desc' }, limit: 1 });
+    return rows[0] ? toCase(rows[0]) : null;
+  }
+
+  async save(caseRecord: Case): Promise<Case> {
+    const em = this.orm.em.fork();
+    const saved: Case = { ...caseRecord, version: caseRecord.version + 1, updatedAt: this.clock.now().toISOString() };
+    const updated = await em.nativeUpdate(
+      CaseEntity,
+      { id: caseRecord.id, version: caseRecord.version },
+      {
+        title: saved.title,
+        status: saved.status,
+        channel: saved.channel,
+        fields: saved.fields,
+        conversationId: saved.conversationId ?? null,
+        contactEmail: saved.contactEmail ?? null,
+        parentCaseId: saved.parentCaseId ?? null,
+        searchText: caseSearchText(saved),
+        updatedAt: saved.updatedAt,
+        resolvedAt: saved.resolvedAt ?? null,
+        version: saved.version,
+      },
+    );
+    if (updated === 0) {
+      const exists = await em.count(CaseEntity, { id: caseRecord.id });
+      throw exists ? new ConcurrencyError('case', caseRecord.id) : new NotFoundError('case', caseRecord.id);
+    }
+    return saved;
+  }
+
+  async list(query: CaseQuery): Promise<Page<Case>> {
+    const em = this.orm.em.fork();
+    const pageSize = Math.min(Math.max(query.pageSize ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
+    const page = Math.max(query.page ?? 1, 1);
+    const where: Record<string, unknown> = {};
+    if (query.channel) where.channel = query.channel;
+    if (query.status) where.status = query.status;
+    const text = query.q?.trim().toLowerCase();
+    if (text) where.searchText = { $like: `%${text}%` };
+    const [rows, total] = await em.findAndCount(CaseEntity, where, { orderBy: { sequence: 'desc' }, limit: pageSize, offset: (page - 1) * pageSize });
+    return { items: rows.map(toCase), total };
+  }
+}

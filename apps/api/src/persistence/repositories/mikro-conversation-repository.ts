@@ -1,0 +1,125 @@
+import type { InferEntity } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/core';
+import { NotFoundError, type ChatMessage, type Clock, type Conversation, type ConversationRepository, type ConversationState } from '@autocase/core';
+import { ChatMessageEntity, ConversationEntity } from '../entities/index.js';
+import { reserveCounterValues } from './sql-counter.js';
+
+type ConversationRow = InferEntity<typeof ConversationEntity>;
+type MessageRow = InferEntity<typeof ChatMessageEntity>;
+type NewMessage = Omit<ChatMessage, 'id' | 'conversationId'>;
+
+function toMessage(row: MessageRow): ChatMessage {
+  return { id: row.id, conversationId: row.conversationId, sender: row.sender as ChatMessage['sender'], senderName: row.senderName ?? null, text: row.text, at: row.at };
+}
+
+function toConversation(row: ConversationRow, messages: ChatMessage[]): Conversation {
+  return {
+    id: row.id,
+    state: row.state as ConversationState,
+    customer: row.customer as Conversation['customer'],
+    context: row.context,
+    origin: row.origin,
+    agentId: row.agentId ?? null,
+    caseId: row.caseId ?? null,
+    createdAt: row.createdAt,
+    acceptedAt: row.acceptedAt ?? null,
+    endedAt: row.endedAt ?? null,
+    messages,
+  };
+}
+
+export class MikroConversationRepository implements ConversationRepository {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(conversation: Omit<Conversation, 'id' | 'createdAt' | 'messages'> & { messages?: NewMessage[] }): Promise<Conversation> {
+    const id = randomUUID();
+    const createdAt = this.clock.now().toISOString();
+    const { messages = [], ...fields } = conversation;
+    await this.orm.em.fork().transactional(async (em) => {
+      await em.insert(ConversationEntity, {
+        id,
+        state: fields.state,
+        customer: fields.customer as Record<string, unknown>,
+        context: fields.context,
+        origin: fields.origin,
+        agentId: fields.agentId ?? null,
+        caseId: fields.caseId ?? null,
+        createdAt,
+        acceptedAt: fields.acceptedAt ?? null,
+        endedAt: fields.endedAt ?? null,
+      });
+      await this.insertMessages(em as unknown as MikroORM['em'], id, messages);
+    });
+    const created = await this.get(id);
+    if (!created) throw new NotFoundError('conversation', id);
+    return created;
+  }
+
+  private async insertMessages(em: MikroORM['em'], conversationId: string, messages: NewMessage[]): Promise<ChatMessage[]> {
+    if (messages.length === 0) return [];
+    const last = await reserveCounterValues(em, 'chat-message', messages.length);
+    const rows = messages.map((message, index) => ({
+      id: randomUUID(),
+      conversationId,
+      sequence: last - messages.length + 1 + index,
+      sender: message.sender,
+      senderName: message.senderName ?? null,
+      text: message.text,
+      at: message.at,
+    }));
+    await em.insertMany(ChatMessageEntity, rows);
+    return rows.map(toMessage);
+  }
+
+  async get(id: string): Promise<Conversation | null> {
+    const em = this.orm.em.fork();
+    const row = await em.findOne(ConversationEntity, { id });
+    if (!row) return null;
+    const messages = await em.find(ChatMessageEntity, { conversationId: id }, { orderBy: { sequence: 'asc' } });
+    return toConversation(row, messages.map(toMessage));
+  }
+
+  async save(conversation: Conversation): Promise<Conversation> {
+    const updated = await this.orm.em.fork().nativeUpdate(
+      ConversationEntity,
+      { id: conversation.id },
+      {
+        state: conversation.state,
+        customer: conversation.customer as Record<string, unknown>,
+        context: conversation.context,
+        origin: conversation.origin,
+        agentId: conversation.agentId ?? null,
+        caseId: conversation.caseId ?? null,
+        acceptedAt: conversation.acceptedAt ?? null,
+        endedAt: conversation.endedAt ?? null,
+      },
+    );
+    if (updated === 0) throw new NotFoundError('conversation', conversation.id);
+    const saved = await this.get(conversation.id);
+    if (!saved) throw new NotFoundError('conversation', conversation.id);
+    return saved;
+  }
+
+  async appendMessage(conversationId: string, message: NewMessage): Promise<ChatMessage> {
+    const em = this.orm.em.fork();
+    if ((await em.count(ConversationEntity, { id: conversationId })) === 0) throw new NotFoundError('conversation', conversationId);
+    const [stored] = await this.insertMessages(em, conversationId, [message]);
+    if (!stored) throw new NotFoundError('conversation', conversationId);
+    return stored;
+  }
+
+  async list(query: { state?: ConversationState; agentId?: string }): Promise<Conversation[]> {
+    const em = this.orm.em.fork();
+    const where: Record<string, unknown> = {};
+    if (query.state) where.state = query.state;
+    if (query.agentId) where.agentId = query.agentId;
+    const rows = await em.find(ConversationEntity, where, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: 500 });
+    if (rows.length === 0) return [];
+    const messages = await em.find(ChatMessageEntity, { conversationId: { $in: rows.map((row) => row.id) } }, { orderBy: { sequence: 'asc' } });
+    return rows.map((row) => toConversation(row, messages.filter((message) => message.conversationId === row.id).map(toMessage)));
+  }
+}

@@ -1,0 +1,19 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { PredictionLogEntry, PredictionLogRepository } from '@autocase/core';
+import { PredictionLogEntity } from '../entities/index.js';
+import { reserveCounterValues } from './sql-counter.js';
+
+export class MikroPredictionLogRepository implements PredictionLogRepository {
+  constructor(private readonly orm: MikroORM) {}
+
+  async append(entry: PredictionLogEntry): Promise<void> {
+    const em = this.orm.em.fork();
+    const sequence = await reserveCounterValues(em, 'prediction-log');
+    await em.insert(PredictionLogEntity, { id: entry.id, sequence, caseId: entry.caseId, at: entry.at, entry: entry as unknown as Record<string, unknown> });
+  }
+
+  async listForCase(caseId: string): Promise<PredictionLogEntry[]> {
+    const rows = await this.orm.em.fork().find(PredictionLogEntity, { caseId }, { orderBy: { sequence: 'asc' } });
+    return rows.map((row) => row.entry as unknown as PredictionLogEntry);
+  }
+}

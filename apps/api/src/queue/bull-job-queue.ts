@@ -1,0 +1,92 @@
+import type { JobHandler, JobOptions } from '@autocase/core';
+import { PluginError, DomainError } from '@autocase/core';
+import type { Job, Queue } from 'bull';
+import type { Logger } from 'pino';
+import { DEFAULT_JOB_OPTIONS, validateJobName, type HostJobQueue, type JobObserver, type QueueHealth } from './host-job-queue.js';
+import { decideRetry } from './retry-policy.js';
+
+export interface BullQueueOptions {
+  concurrency?: number;
+  observer?: JobObserver;
+}
+
+/**
+ * Bull on Redis, shared by every API/worker process. All job names go through one Bull queue
+ * (`autocase`); a job whose worker died holds an expiring lock, and Bull's stalled-job check
+ * hands it to a live worker (crash recovery). Non-retryable failures are discarded at once.
+ */
+export class BullJobQueue implements HostJobQueue {
+  readonly kind = 'bull' as const;
+  private readonly handlers = new Map<string, JobHandler<Record<string, unknown>>>();
+  private started = false;
+
+  constructor(
+    private readonly queue: Queue,
+    private readonly logger: Logger,
+    private readonly options: BullQueueOptions = {},
+  ) {}
+
+  register<T extends Record<string, unknown>>(name: string, handler: JobHandler<T>): void {
+    validateJobName(name);
+    if (this.handlers.has(name)) throw new Error(`a handler for job "${name}" is already registered`);
+    if (this.started) throw new Error(`register the handler for job "${name}" before the queue starts (in onModuleInit)`);
+    this.handlers.set(name, handler as JobHandler<Record<string, unknown>>);
+  }
+
+  async enqueue<T extends Record<string, unknown>>(name: string, data: T, options: JobOptions = {}): Promise<string> {
+    validateJobName(name);
+    const job = await this.queue.add(name, data, {
+      jobId: options.jobId,
+      attempts: options.attempts ?? DEFAULT_JOB_OPTIONS.attempts,
+      backoff: { type: 'exponential', delay: options.backoffMs ?? DEFAULT_JOB_OPTIONS.backoffMs },
+      delay: options.delayMs,
+      removeOnComplete: true,
+      removeOnFail: 1000,
+    });
+    return String(job.id);
+  }
+
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    const concurrency = this.options.concurrency ?? 4;
+    // One processor per registered name; a job of an unknown name stays waiting for a process that knows it.
+    for (const name of this.handlers.keys()) void this.queue.process(name, concurrency, (job: Job) => this.execute(job));
+    this.queue.on('error', (error) => this.logger.error({ err: error }, 'bull queue error'));
+    this.queue.on('stalled', (job: Job) => this.logger.warn({ job: job.name, jobId: job.id }, 'job stalled (its worker died); it will run again'));
+    await this.queue.isReady();
+  }
+
+  private async execute(job: Job): Promise<unknown> {
+    const handler = this.handlers.get(job.name);
+    const startedAt = Date.now();
+    const attempt = job.attemptsMade + 1;
+    if (!handler) throw new Error(`no handler registered for job "${job.name}"`);
+    try {
+      const result = await handler(job.data as Record<string, unknown>, { jobId: String(job.id), attempt });
+      this.options.observer?.jobFinished({ name: job.name, jobId: String(job.id), attempt, outcome: 'completed', durationMs: Date.now() - startedAt });
+      return result ?? null;
+    } catch (error) {
+      const maxAttempts = job.opts.attempts ?? 1;
+      const decision = decideRetry(error, attempt, maxAttempts, 0);
+      const giveUp = !decision.retry && (PluginError.is(error) || error instanceof DomainError);
+      if (giveUp) await job.discard();
+      this.logger[decision.retry ? 'warn' : 'error']({ err: error, job: job.name, jobId: job.id, attempt }, decision.retry ? 'job failed; will retry' : 'job failed for good');
+      this.options.observer?.jobFinished({ name: job.name, jobId: String(job.id), attempt, outcome: decision.retry ? 'retrying' : 'failed', durationMs: Date.now() - startedAt, error });
+      throw error;
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.queue.close();
+  }
+
+  async health(): Promise<QueueHealth> {
+    try {
+      const counts = await this.queue.getJobCounts();
+      return { ok: true, kind: this.kind, detail: 'redis reachable', pending: counts.waiting + counts.active + counts.delayed, failed: counts.failed };
+    } catch (error) {
+      return { ok: false, kind: this.kind, detail: `redis unreachable: ${(error as Error).message}` };
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import type { JobHandler, JobOptions, JobQueue } from '@autocase/core';
+
+export type JobOutcome = 'completed' | 'retrying' | 'failed';
+
+/** Observes job results (Prometheus metrics, logs). */
+export interface JobObserver {
+  jobFinished(event: { name: string; jobId: string; attempt: number; outcome: JobOutcome; durationMs: number; error?: unknown }): void;
+}
+
+export interface QueueHealth {
+  ok: boolean;
+  kind: 'in-process' | 'bull';
+  detail: string;
+  /** Jobs waiting or running, when the backend can tell. */
+  pending?: number;
+  failed?: number;
+}
+
+/**
+ * The host's job queue: core's `JobQueue` plus handler registration and lifecycle.
+ * Feature modules register their handlers in `onModuleInit`; `createApp` starts the queue
+ * after every module is initialised, so jobs left from a previous run find their handler.
+ */
+export interface HostJobQueue extends JobQueue {
+  readonly kind: 'in-process' | 'bull';
+  register<T extends Record<string, unknown>>(name: string, handler: JobHandler<T>): void;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  health(): Promise<QueueHealth>;
+}
+
+export const DEFAULT_JOB_OPTIONS = { attempts: 5, backoffMs: 1000 } satisfies JobOptions;
+
+export function validateJobName(name: string): void {
+  if (!/^[a-z][a-z0-9._-]{0,99}$/.test(name)) throw new Error(`job name "${name}" must be 1-100 lowercase letters, digits, '.', '_' or '-' and start with a letter`);
+}
