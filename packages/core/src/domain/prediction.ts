@@ -47,6 +47,14 @@ export interface PredictionDecision {
   detail?: string;
 }
 
+/** Why a field the AI may fill in this run got no new value from it. */
+export interface FieldAbstention {
+  field: string;
+  reason: 'no-prediction' | 'all-rejected' | 'kept-existing-value';
+  /** Human explanation, e.g. "llm: confidence 0.55 is below the field threshold 0.7". */
+  detail: string;
+}
+
 /** A predictor that failed during a prediction run (reported, not fatal). */
 export interface PredictorFailureRecord {
   predictorId: string;
@@ -69,6 +77,8 @@ export interface PredictionLogEntry {
   /** What started it, e.g. `accept`, `wrap-up`, `end`, `agent-request`, `email`. */
   trigger: string;
   decisions: PredictionDecision[];
+  /** Fields fillable in this run that got no new value, and why. */
+  abstentions?: FieldAbstention[];
   changed: string[];
   errors: PredictorFailureRecord[];
   warnings: { predictorId: string; message: string }[];

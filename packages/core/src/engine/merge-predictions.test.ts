@@ -234,4 +234,30 @@ describe('mergePredictions', () => {
     expect(result.changed).toEqual(['category', 'orderId']);
     expect(result.auditEntries.map((entry) => entry.reason)).toEqual(['update requested by agent u1', 'update requested by agent u1']);
   });
+
+  it('explains every field in scope that got no value: no prediction, all rejected, or kept', () => {
+    const result = merge({
+      scope: 'updates',
+      current: { email: state('agent@example.com', 'agent') },
+      predictions: [
+        buildPrediction('category', 'billing', 0.55, 'llm'),
+        buildPrediction('category', 'refund', 0.9, 'rules'),
+        buildPrediction('email', 'a@example.com', 0.9, 'regex'),
+      ],
+    });
+    expect(result.abstentions).toEqual([
+      {
+        field: 'category',
+        reason: 'all-rejected',
+        detail: 'llm: confidence 0.55 is below the field threshold 0.6; rules: Category (category): "refund" is not one of the allowed options (billing, shipping, returns)',
+      },
+      { field: 'email', reason: 'kept-existing-value', detail: 'an agent set this field by hand; the AI does not overwrite it' },
+      { field: 'orderId', reason: 'no-prediction', detail: 'no predictor proposed a value' },
+    ]);
+  });
+
+  it('lists no abstention for fields the scope does not cover or that got a value', () => {
+    const result = merge({ predictions: [buildPrediction('category', 'billing', 0.9, 'llm'), buildPrediction('email', 'a@example.com', 0.9, 'regex')] });
+    expect(result.abstentions).toEqual([]);
+  });
 });

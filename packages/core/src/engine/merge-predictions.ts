@@ -1,7 +1,7 @@
 import type { AuditEntry } from '../domain/audit.js';
 import type { CaseFieldState, FieldSource } from '../domain/case.js';
 import type { FieldDefinition, FillScope } from '../domain/field-definition.js';
-import type { Prediction, PredictionDecision } from '../domain/prediction.js';
+import type { FieldAbstention, Prediction, PredictionDecision } from '../domain/prediction.js';
 import type { Settings } from '../domain/settings.js';
 import { normalizeFieldValue } from './field-value-validation.js';
 
@@ -36,6 +36,8 @@ export interface MergePredictionsResult {
   auditEntries: AuditEntryDraft[];
   /** A decision for every prediction, accepted or not, with the reason. */
   decisions: PredictionDecision[];
+  /** Every field fillable in this scope that did not get a new or confirmed value, and why. */
+  abstentions: FieldAbstention[];
 }
 
 const SCOPE_REASONS: Record<FillScope, string> = {
@@ -105,10 +107,15 @@ export function mergePredictions(input: MergePredictionsInput): MergePredictions
   const changed: string[] = [];
   const accepted: Prediction[] = [];
   const auditEntries: AuditEntryDraft[] = [];
+  const abstentions: FieldAbstention[] = [];
 
   for (const field of fields) {
     const candidates = predictionsByField.get(field.key);
-    if (!candidates) continue;
+    if (!candidates) {
+      if (field.fillOn.includes(scope)) abstentions.push({ field: field.key, reason: 'no-prediction', detail: 'no predictor proposed a value' });
+      continue;
+    }
+    const decisionsBefore = decisions.length;
     if (!field.fillOn.includes(scope)) {
       const where = field.fillOn.length > 0 ? field.fillOn.join(', ') : 'nowhere';
       for (const prediction of candidates) {
@@ -144,7 +151,11 @@ export function mergePredictions(input: MergePredictionsInput): MergePredictions
       }
       eligible.push({ ...prediction, value: check.value });
     }
-    if (eligible.length === 0) continue;
+    if (eligible.length === 0) {
+      const rejected = decisions.slice(decisionsBefore).map((entry) => `${entry.predictor.id}: ${entry.detail ?? entry.reason}`);
+      abstentions.push({ field: field.key, reason: 'all-rejected', detail: rejected.join('; ') });
+      continue;
+    }
 
     eligible.sort(byPrecedence(field, settings));
     const [winner, ...losers] = eligible as [Prediction, ...Prediction[]];
@@ -158,6 +169,7 @@ export function mergePredictions(input: MergePredictionsInput): MergePredictions
           ? 'an agent set this field by hand; the AI does not overwrite it'
           : `the value came from ${existing.source} and is kept`;
       decisions.push(decision(winner, false, existing.source === 'agent' ? 'agent-edit-protected' : 'source-protected', detail));
+      abstentions.push({ field: field.key, reason: 'kept-existing-value', detail });
       continue;
     }
     accepted.push(winner);
@@ -191,5 +203,5 @@ export function mergePredictions(input: MergePredictionsInput): MergePredictions
     });
   }
 
-  return { fields: newFields, changed, accepted, auditEntries, decisions };
+  return { fields: newFields, changed, accepted, auditEntries, decisions, abstentions };
 }

@@ -27,6 +27,7 @@ export function runPredictionLogRepositoryContract(
           { field: 'category', predictor: { id: 'llm', version: '1' }, value: 'billing', confidence: 0.9, accepted: true, reason: 'accepted' },
           { field: 'email', predictor: { id: 'regex', version: '1' }, value: 'x', confidence: 1, accepted: false, reason: 'invalid-value', detail: 'not an email' },
         ],
+        abstentions: [{ field: 'priority', reason: 'no-prediction', detail: 'no predictor proposed a value' }],
         errors: [{ predictorId: 'learned', code: 'TEMPORARY', message: 'model loading', retryable: true }],
         warnings: [{ predictorId: 'llm', message: 'redacted 1 phone number' }],
       });

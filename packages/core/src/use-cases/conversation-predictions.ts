@@ -37,6 +37,7 @@ export async function recordPredictionRun(
     scope: entry.scope,
     trigger: entry.trigger,
     decisions: entry.merge.decisions,
+    abstentions: entry.merge.abstentions,
     changed: entry.merge.changed,
     errors: entry.report.errors,
     warnings: entry.report.warnings,

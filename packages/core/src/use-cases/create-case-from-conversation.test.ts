@@ -66,6 +66,11 @@ describe('createCaseFromConversation', () => {
     const result = await harness.engine.createCaseFromConversation({ conversationId: conversation.id, trigger: 'accept' });
     expect(result).toMatchObject({ created: false, reason: 'not-enough-context', missing: ['category', 'email'], message: 'Not enough context yet: no value could be predicted for Category, Email' });
     expect(!result.created && result.reason === 'not-enough-context' && result.decisions).toEqual([expect.objectContaining({ reason: 'below-threshold' })]);
+    expect(!result.created && result.reason === 'not-enough-context' && result.abstentions).toEqual([
+      { field: 'category', reason: 'all-rejected', detail: 'llm: confidence 0.3 is below the field threshold 0.7' },
+      { field: 'email', reason: 'no-prediction', detail: 'no predictor proposed a value' },
+      { field: 'orderId', reason: 'no-prediction', detail: 'no predictor proposed a value' },
+    ]);
     expect((await harness.repositories.cases.list({})).total).toBe(0);
     expect(harness.events.ofType('case.created')).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import type { Case } from '../domain/case.js';
 import type { Conversation } from '../domain/conversation.js';
 import { hasDomainErrorCode, NotFoundError } from '../domain/errors.js';
-import type { PredictionDecision } from '../domain/prediction.js';
+import type { FieldAbstention, PredictionDecision } from '../domain/prediction.js';
 import { describeMissingContext, evaluateEnoughContext } from '../engine/enough-context.js';
 import { mergePredictions } from '../engine/merge-predictions.js';
 import type { PredictorFailure } from '../engine/prediction-runner.js';
@@ -17,9 +17,25 @@ export interface CreateCaseFromConversationInput {
 }
 
 export type CreateCaseFromConversationResult =
-  | { created: true; case: Case; fields: string[]; decisions: PredictionDecision[]; predictorErrors: PredictorFailure[]; message: string }
+  | {
+      created: true;
+      case: Case;
+      fields: string[];
+      decisions: PredictionDecision[];
+      abstentions: FieldAbstention[];
+      predictorErrors: PredictorFailure[];
+      message: string;
+    }
   | { created: false; reason: 'already-exists'; case: Case; message: string }
-  | { created: false; reason: 'not-enough-context'; missing: string[]; decisions: PredictionDecision[]; predictorErrors: PredictorFailure[]; message: string };
+  | {
+      created: false;
+      reason: 'not-enough-context';
+      missing: string[];
+      decisions: PredictionDecision[];
+      abstentions: FieldAbstention[];
+      predictorErrors: PredictorFailure[];
+      message: string;
+    };
 
 const TRIGGER_REASONS: Record<ConversationCaseTrigger, string> = {
   accept: 'created autonomously when an agent accepted the conversation',
@@ -80,6 +96,7 @@ export async function createCaseFromConversation(deps: CaseEngineDeps, input: Cr
       reason: 'not-enough-context',
       missing: enough.missing,
       decisions: merge.decisions,
+      abstentions: merge.abstentions,
       predictorErrors: report.errors,
       message: describeMissingContext(fields, enough.missing),
     };
@@ -119,6 +136,7 @@ export async function createCaseFromConversation(deps: CaseEngineDeps, input: Cr
     case: caseRecord,
     fields: populated,
     decisions: merge.decisions,
+    abstentions: merge.abstentions,
     predictorErrors: report.errors,
     message: `Case ${caseRecord.number} was ${reason}`,
   };

@@ -1,6 +1,6 @@
 import type { Case } from '../domain/case.js';
 import { hasDomainErrorCode, InvalidStateError, NotFoundError } from '../domain/errors.js';
-import type { PredictionDecision } from '../domain/prediction.js';
+import type { FieldAbstention, PredictionDecision } from '../domain/prediction.js';
 import { mergePredictions, type MergePredictionsResult } from '../engine/merge-predictions.js';
 import type { PredictorFailure } from '../engine/prediction-runner.js';
 import { nowIso, toAuditEntries, type CaseEngineDeps } from './case-engine-deps.js';
@@ -18,6 +18,8 @@ export interface UpdateCaseFromConversationResult {
   changed: string[];
   case: Case;
   decisions: PredictionDecision[];
+  /** Fields the AI may update that got no new value, and why. */
+  abstentions: FieldAbstention[];
   predictorErrors: PredictorFailure[];
   /** Set when nothing changed: why (not enough context, or the conversation confirms the values). */
   message?: string;
@@ -57,14 +59,14 @@ export async function updateCaseFromConversation(deps: CaseEngineDeps, input: Up
     const merge = mergePredictions({ fields, settings, current: current.fields, scope: 'updates', predictions: report.predictions, at, reason });
     if (merge.changed.length === 0) {
       await recordPredictionRun(deps, { caseId: current.id, at, scope: 'updates', trigger, merge, report });
-      return { changed: [], case: current, decisions: merge.decisions, predictorErrors: report.errors, message: unchangedMessage(merge) };
+      return { changed: [], case: current, decisions: merge.decisions, abstentions: merge.abstentions, predictorErrors: report.errors, message: unchangedMessage(merge) };
     }
     try {
       const saved = await deps.cases.save({ ...current, fields: merge.fields, updatedAt: at });
       await deps.audit.append(toAuditEntries(deps, saved.id, merge.auditEntries));
       await recordPredictionRun(deps, { caseId: saved.id, at, scope: 'updates', trigger, merge, report });
       await deps.events.publish({ type: 'case.updated', caseId: saved.id, conversationId: conversation.id, changed: merge.changed });
-      return { changed: merge.changed, case: saved, decisions: merge.decisions, predictorErrors: report.errors };
+      return { changed: merge.changed, case: saved, decisions: merge.decisions, abstentions: merge.abstentions, predictorErrors: report.errors };
     } catch (error) {
       if (attempt >= 2 || !hasDomainErrorCode(error, 'CONFLICT')) throw error;
       const reloaded = await deps.cases.get(caseRecord.id);
