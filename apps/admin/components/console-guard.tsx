@@ -1,7 +1,7 @@
 'use client';
 
 import { usePathname, useRouter } from 'next/navigation';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { AppShell } from './app-shell';
 import { Spinner } from './ui/spinner';
 import { api, ApiError } from '@/lib/api-client';
@@ -12,9 +12,10 @@ export function ConsoleGuard({ children }: { children: ReactNode }) {
   const session = useSession();
   const router = useRouter();
   const pathname = usePathname();
+  const signingOut = useRef(false);
 
   useEffect(() => {
-    if (session === null) router.replace(`/sign-in?next=${encodeURIComponent(pathname)}`);
+    if (session === null && !signingOut.current) router.replace(`/sign-in?next=${encodeURIComponent(pathname)}`);
   }, [session, router, pathname]);
 
   const token = session?.token;
@@ -45,6 +46,8 @@ export function ConsoleGuard({ children }: { children: ReactNode }) {
     <AppShell
       user={session.user}
       onSignOut={() => {
+        signingOut.current = true;
+        api.post('/auth/logout').catch(() => undefined);
         clearSession();
         router.replace('/sign-in?reason=signed-out');
       }}

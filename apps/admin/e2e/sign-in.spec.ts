@@ -15,7 +15,7 @@ test.describe('sign in', () => {
     await page.getByLabel('Email').fill(E2E.adminEmail);
     await page.getByLabel('Password').fill('wrong-password-here');
     await page.getByLabel('Password').press('Enter');
-    await expect(page.getByRole('alert')).toContainText('do not match an active account');
+    await expect(page.getByRole('form', { name: 'Sign in' }).getByRole('alert')).toContainText('do not match an active account');
 
     await signInThroughForm(page);
     await expect(page).toHaveURL(/\/fields$/);
@@ -32,7 +32,7 @@ test.describe('sign in', () => {
   test('refuses an agent with a clear message', async ({ page, request }) => {
     const agent = await createUser(request, 'agent');
     await signInThroughForm(page, agent.email, agent.password);
-    const alert = page.getByRole('alert');
+    const alert = page.getByRole('form', { name: 'Sign in' }).getByRole('alert');
     await expect(alert).toContainText('is an agent account');
     await expect(alert).toContainText('administrators only');
     await expect(page).toHaveURL(/\/sign-in/);

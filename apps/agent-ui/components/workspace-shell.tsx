@@ -23,34 +23,36 @@ export function WorkspaceShell({ user, onSignOut, children }: { user: SessionUse
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:shadow">
         Skip to content
       </a>
-      <aside className="fixed inset-y-0 left-0 hidden w-56 flex-col border-r border-slate-200 bg-white md:flex">
-        <div className="flex h-16 items-center border-b border-slate-100 px-5">
-          <BrandMark subtitle="Agent workspace" />
+      <aside className="hidden w-56 shrink-0 border-r border-slate-200 bg-white md:block">
+        <div className="sticky top-0 flex h-screen flex-col">
+          <div className="flex h-16 items-center border-b border-slate-100 px-5">
+            <BrandMark subtitle="Agent workspace" />
+          </div>
+          <nav aria-label="Main" className="flex-1 px-3 py-5">
+            <ul className="space-y-0.5">
+              {WORKSPACE_NAV.map((item) => {
+                const active = item === current;
+                return (
+                  <li key={item.href}>
+                    <Link
+                      href={item.href}
+                      aria-current={active ? 'page' : undefined}
+                      className={cx(
+                        'flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium transition-colors',
+                        active ? 'bg-brand-50 text-brand-700' : 'text-slate-600 hover:bg-slate-50 hover:text-slate-900',
+                      )}
+                    >
+                      <NavIcon name={item.icon} className={cx('size-4.5', active ? 'text-brand-600' : 'text-slate-400')} />
+                      {item.label}
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          </nav>
         </div>
-        <nav aria-label="Main" className="flex-1 px-3 py-5">
-          <ul className="space-y-0.5">
-            {WORKSPACE_NAV.map((item) => {
-              const active = item === current;
-              return (
-                <li key={item.href}>
-                  <Link
-                    href={item.href}
-                    aria-current={active ? 'page' : undefined}
-                    className={cx(
-                      'flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium transition-colors',
-                      active ? 'bg-brand-50 text-brand-700' : 'text-slate-600 hover:bg-slate-50 hover:text-slate-900',
-                    )}
-                  >
-                    <NavIcon name={item.icon} className={cx('size-4.5', active ? 'text-brand-600' : 'text-slate-400')} />
-                    {item.label}
-                  </Link>
-                </li>
-              );
-            })}
-          </ul>
-        </nav>
       </aside>
-      <div className="flex min-w-0 flex-1 flex-col md:pl-56">
+      <div className="flex min-w-0 flex-1 flex-col">
         <header className="sticky top-0 z-20 flex h-16 items-center justify-between gap-4 border-b border-slate-200 bg-white/85 px-6 backdrop-blur">
           <div className="flex items-center gap-3">
             <span className="md:hidden">

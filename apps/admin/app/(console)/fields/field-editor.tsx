@@ -26,7 +26,7 @@ export function FieldEditor({ field, errors, availablePredictors, keyLinkedToLab
   const hasOptions = field.type === 'choice' || field.type === 'lookup';
   const predictorIds = [...new Set([...availablePredictors, ...field.predictors])];
   return (
-    <div className="space-y-8" aria-label={`Edit ${field.label}`} role="group">
+    <div className="space-y-8" aria-label="Field editor" role="group">
       {errors[''] && (
         <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
           {errors['']}

@@ -131,7 +131,7 @@ export function SettingsForm() {
             <CardFooter>
               {saveError && (
                 <p role="alert" className="mr-auto text-sm font-medium text-red-600">
-                  {saveError.message}
+                  {Object.keys(saveError.fieldErrors).length > 0 ? 'Not saved: fix the highlighted setting.' : saveError.message}
                 </p>
               )}
               {savedAt && !dirty && (
