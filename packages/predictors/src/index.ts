@@ -4,3 +4,5 @@ export * from './learned/index.js';
 export { default as learnedPredictor } from './learned/index.js';
 export * from './regex/index.js';
 export { default as regexPredictor } from './regex/index.js';
+export * from './llm/index.js';
+export { default as llmPredictor } from './llm/index.js';
