@@ -18,6 +18,18 @@ describe('email identity', () => {
     expect(identifyRawEmail(raw('Subject: a\n\nx')).sha256).not.toBe(identifyRawEmail(raw('Subject: b\n\nx')).sha256);
   });
 
+  it('recognizes a redelivery but not a different message reusing the Message-ID', () => {
+    const first = identifyRawEmail(raw('Received: by a\nMessage-ID: <m@x>\nFrom: a@x\nDate: Mon, 1 Jan 2026 10:00:00 +0000\nSubject: Hi\n\nbody'));
+    const redelivered = identifyRawEmail(raw('Received: by b\nReceived: by a\nMessage-ID: <m@x>\nFrom: a@x\nDate: Mon, 1 Jan 2026 10:00:00 +0000\nSubject: Hi\n\nbody'));
+    const other = identifyRawEmail(raw('Message-ID: <m@x>\nFrom: a@x\nDate: Mon, 1 Jan 2026 11:00:00 +0000\nSubject: Other\n\nbody'));
+    expect(redelivered.sha256).not.toBe(first.sha256);
+    expect(redelivered.dedupeKey).toBe(first.dedupeKey);
+    expect(other.dedupeKey).not.toBe(first.dedupeKey);
+    const otherBody = identifyRawEmail(raw('Message-ID: <m@x>\nFrom: a@x\nDate: Mon, 1 Jan 2026 10:00:00 +0000\nSubject: Hi\n\nanother body'));
+    expect(otherBody.dedupeKey).not.toBe(first.dedupeKey);
+    expect(identifyRawEmail(raw('Subject: x\n\ny')).dedupeKey).toBeNull();
+  });
+
   it('splits and normalizes message ids', () => {
     expect(splitMessageIds('<a@x> <b@y>\r\n\t<c@z>')).toEqual(['a@x', 'b@y', 'c@z']);
     expect(splitMessageIds('a@x, b@y')).toEqual(['a@x', 'b@y']);

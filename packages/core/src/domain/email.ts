@@ -109,6 +109,10 @@ export interface EmailMessage {
   arcRuleId: string | null;
   arcItemId: string | null;
   processedAt: string | null;
+  /** Redelivery key (see RawEmailIdentity). */
+  dedupeKey: string | null;
+  /** For a redelivery with different bytes (same Message-ID, sender, date, subject, body): the email first stored. */
+  duplicateOf: string | null;
 }
 
 /** What is known about a raw message before it is parsed: enough to store it idempotently. */
@@ -116,6 +120,13 @@ export interface RawEmailIdentity {
   sha256: string;
   size: number;
   messageId: string | null;
+  /**
+   * Redelivery key: sha256 over Message-ID, From, Date, Subject (as written) and the body bytes.
+   * The same message delivered twice (even with different Received headers) has the same key;
+   * distinct messages that reuse a Message-ID (broken or anonymizing generators) do not.
+   * Null without Message-ID.
+   */
+  dedupeKey: string | null;
 }
 
 /** Strips angle brackets and whitespace from a Message-ID; null when nothing is left. */
@@ -137,23 +148,48 @@ export function splitMessageIds(value: string | null | undefined): string[] {
  * The sha256 and Message-ID of raw bytes, read from the header block without a MIME parser
  * (so a message can be stored, and deduplicated, before it is parsed).
  */
+/** Offset of the first body byte (after the blank line ending the header block), or the length when there is none. */
+function headerBodySeparatorEnd(raw: Uint8Array): number {
+  for (let index = 0; index + 1 < raw.length; index += 1) {
+    if (raw[index] !== 0x0a) continue;
+    if (raw[index + 1] === 0x0a) return index + 2;
+    if (raw[index + 1] === 0x0d && raw[index + 2] === 0x0a) return index + 3;
+  }
+  return raw.length;
+}
+
 export function identifyRawEmail(raw: Uint8Array): RawEmailIdentity {
   const sha256 = createHash('sha256').update(raw).digest('hex');
   const head = Buffer.from(raw.buffer, raw.byteOffset, Math.min(raw.byteLength, 256 * 1024)).toString('latin1');
   const headerEnd = head.search(/\r?\n\r?\n/);
-  const headerBlock = (headerEnd >= 0 ? head.slice(0, headerEnd) : head).replace(/\r?\n[ \t]+/g, ' ');
-  const line = headerBlock.split(/\r?\n/).find((header) => /^message-id\s*:/i.test(header));
-  const value = line ? line.slice(line.indexOf(':') + 1) : null;
-  return { sha256, size: raw.byteLength, messageId: splitMessageIds(value)[0] ?? normalizeMessageId(value) };
+  const headerLines = (headerEnd >= 0 ? head.slice(0, headerEnd) : head).replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/);
+  const headerValue = (name: string): string | null => {
+    const line = headerLines.find((header) => header.toLowerCase().startsWith(`${name}:`) || new RegExp(`^${name}\\s+:`, 'i').test(header));
+    return line ? line.slice(line.indexOf(':') + 1).replace(/\s+/g, ' ').trim() : null;
+  };
+  const rawMessageId = headerValue('message-id');
+  const messageId = splitMessageIds(rawMessageId)[0] ?? normalizeMessageId(rawMessageId);
+  let dedupeKey: string | null = null;
+  if (messageId) {
+    const bodyStart = headerBodySeparatorEnd(raw);
+    const bodySha = createHash('sha256').update(raw.subarray(bodyStart)).digest('hex');
+    dedupeKey = createHash('sha256').update([messageId, headerValue('from') ?? '', headerValue('date') ?? '', headerValue('subject') ?? '', bodySha].join('\n')).digest('hex');
+  }
+  return { sha256, size: raw.byteLength, messageId, dedupeKey };
 }
 
-/** The record of a raw message just stored: status `received`, nothing parsed yet. */
+/**
+ * The record of a raw message just stored: status `received`, nothing parsed yet. A redelivery
+ * (`duplicateOf` given) is kept too, byte for byte, but is already settled: skipped, never a
+ * second case.
+ */
 export function newReceivedEmail(
   id: string,
   input: { mailbox: string; receivedAt: string; envelope?: EmailEnvelope | null },
   identity: RawEmailIdentity,
+  duplicateOf: string | null = null,
 ): EmailMessage {
-  return {
+  const record: EmailMessage = {
     id,
     mailbox: input.mailbox.trim().toLowerCase(),
     receivedAt: input.receivedAt,
@@ -179,7 +215,11 @@ export function newReceivedEmail(
     arcRuleId: null,
     arcItemId: null,
     processedAt: null,
+    dedupeKey: identity.dedupeKey,
+    duplicateOf,
   };
+  if (!duplicateOf) return record;
+  return { ...record, status: 'processed', outcome: 'skipped', processedAt: input.receivedAt, correlation: 'none', reason: `duplicate delivery of email ${duplicateOf} (same Message-ID, sender, date, subject and body)` };
 }
 
 const emailAddressText = z.string().trim().toLowerCase().email('must be an email address such as support@example.com');

@@ -27,9 +27,11 @@ export interface EmailQuery {
  */
 export interface EmailRepository {
   /**
-   * Stores the raw bytes verbatim with status `received` (use `newReceivedEmail` to build the
-   * record). Idempotent: when an email with the same Message-ID or the same sha256 exists, it
-   * is returned with `duplicate: true` and nothing is written.
+   * Stores the raw bytes verbatim (build the record with `identifyRawEmail` + `newReceivedEmail`).
+   * Idempotent: the same bytes again return the existing email with `duplicate: true` and write
+   * nothing. A redelivery with different bytes but the same `dedupeKey` (Message-ID, From, Date,
+   * Subject, body) is stored as a new, already-skipped email with `duplicateOf` set, and also
+   * returns `duplicate: true`: kept byte for byte, never processed into a second case.
    */
   storeRaw(input: StoreRawEmailInput): Promise<{ email: EmailMessage; duplicate: boolean }>;
   get(id: string): Promise<EmailMessage | null>;

@@ -13,6 +13,15 @@ import type {
   StoreRawEmailInput,
 } from '../ports/email-ports.js';
 import type { Page } from '../ports/repositories.js';
+import type { Clock, Mailer } from '../ports/services.js';
+import type { FieldDefinition } from '../domain/field-definition.js';
+import type { Settings } from '../domain/settings.js';
+import type { PredictionRunnerPort } from '../engine/prediction-runner.js';
+import type { ProcessInboundEmailDependencies } from '../use-cases/process-inbound-email.js';
+import type { SenderLimits } from '../use-cases/process-inbound-email-acknowledgement.js';
+import { createInMemoryRepositories, type InMemoryRepositorySet } from './in-memory-repositories.js';
+import { RecordingEventPublisher } from './recording-event-publisher.js';
+import { SequentialIdGenerator } from './sequential-id-generator.js';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -20,7 +29,8 @@ const clone = <T>(value: T): T => structuredClone(value);
 export class InMemoryEmailRepository implements EmailRepository {
   private readonly emails = new Map<string, EmailMessage>();
   private readonly raws = new Map<string, Uint8Array>();
-  private readonly byMessageId = new Map<string, string>();
+  private readonly byMessageId = new Map<string, string[]>();
+  private readonly byDedupeKey = new Map<string, string>();
   private readonly bySha = new Map<string, string>();
   private sequence = 0;
   /** Set to make `storeRaw` throw, as when the database is down. */
@@ -29,15 +39,17 @@ export class InMemoryEmailRepository implements EmailRepository {
   async storeRaw(input: StoreRawEmailInput): Promise<{ email: EmailMessage; duplicate: boolean }> {
     if (this.failWith) throw this.failWith;
     const identity = identifyRawEmail(input.raw);
-    const existingId = (identity.messageId && this.byMessageId.get(identity.messageId)) || this.bySha.get(identity.sha256);
-    if (existingId) return { email: clone(this.emails.get(existingId)!), duplicate: true };
+    const sameBytes = this.bySha.get(identity.sha256);
+    if (sameBytes) return { email: clone(this.emails.get(sameBytes)!), duplicate: true };
+    const duplicateOf = identity.dedupeKey ? (this.byDedupeKey.get(identity.dedupeKey) ?? null) : null;
     const id = `email-${++this.sequence}`;
-    const email = newReceivedEmail(id, input, identity);
+    const email = newReceivedEmail(id, input, identity, duplicateOf);
     this.emails.set(id, email);
     this.raws.set(id, new Uint8Array(input.raw));
     this.bySha.set(identity.sha256, id);
-    if (identity.messageId) this.byMessageId.set(identity.messageId, id);
-    return { email: clone(email), duplicate: false };
+    if (identity.dedupeKey && !duplicateOf) this.byDedupeKey.set(identity.dedupeKey, id);
+    if (identity.messageId && !duplicateOf) this.indexMessageId(identity.messageId, id);
+    return { email: clone(email), duplicate: duplicateOf !== null };
   }
 
   async get(id: string): Promise<EmailMessage | null> {
@@ -53,16 +65,20 @@ export class InMemoryEmailRepository implements EmailRepository {
   async save(email: EmailMessage): Promise<EmailMessage> {
     const previous = this.emails.get(email.id);
     if (!previous) throw new Error(`email ${email.id} does not exist`);
-    if (email.messageId && email.messageId !== previous.messageId && !this.byMessageId.has(email.messageId)) this.byMessageId.set(email.messageId, email.id);
+    if (email.messageId && email.messageId !== previous.messageId) this.indexMessageId(email.messageId, email.id);
     this.emails.set(email.id, clone(email));
     return clone(email);
+  }
+
+  private indexMessageId(messageId: string, id: string): void {
+    const ids = this.byMessageId.get(messageId) ?? [];
+    if (!ids.includes(id)) this.byMessageId.set(messageId, [...ids, id]);
   }
 
   async findByMessageIds(messageIds: string[]): Promise<EmailMessage[]> {
     const found: EmailMessage[] = [];
     for (const messageId of new Set(messageIds)) {
-      const id = this.byMessageId.get(messageId);
-      if (id) found.push(clone(this.emails.get(id)!));
+      for (const id of this.byMessageId.get(messageId) ?? []) found.push(clone(this.emails.get(id)!));
     }
     return found;
   }
@@ -185,4 +201,49 @@ export function buildParsedEmail(overrides: Partial<ParsedEmail> = {}): ParsedEm
     classification: { kind: 'regular', bulk: false, signals: [], bouncedMessageId: null },
     ...overrides,
   };
+}
+
+export type InMemoryEmailProcessing = ProcessInboundEmailDependencies & InMemoryRepositorySet & InMemoryEmailPorts;
+
+interface InMemoryEmailPorts {
+  emails: InMemoryEmailRepository;
+  contacts: InMemoryContactRepository;
+  mailboxes: InMemoryMailboxRepository;
+  arcRules: InMemoryArcRuleRepository;
+  outboundLog: InMemoryOutboundMailLog;
+  senderActivity: InMemorySenderActivityStore;
+  events: RecordingEventPublisher;
+}
+
+/** Every port processInboundEmail needs, in memory: for tests of hosts, channels and rules. */
+export function createInMemoryEmailProcessing(options: {
+  clock: Clock;
+  fields?: FieldDefinition[];
+  settings?: Settings;
+  predictions?: PredictionRunnerPort;
+  mailer?: Mailer;
+  limits?: SenderLimits;
+}): InMemoryEmailProcessing {
+  const repositoryOptions: { clock: Clock; fields?: FieldDefinition[]; settings?: Settings } = { clock: options.clock };
+  if (options.fields) repositoryOptions.fields = options.fields;
+  if (options.settings) repositoryOptions.settings = options.settings;
+  const processing: InMemoryEmailProcessing = {
+    ...createInMemoryRepositories(repositoryOptions),
+    emails: new InMemoryEmailRepository(),
+    contacts: new InMemoryContactRepository(),
+    mailboxes: new InMemoryMailboxRepository(),
+    arcRules: new InMemoryArcRuleRepository(),
+    outboundLog: new InMemoryOutboundMailLog(),
+    senderActivity: new InMemorySenderActivityStore(),
+    events: new RecordingEventPublisher(),
+    clock: options.clock,
+    ids: new SequentialIdGenerator('audit'),
+  };
+  if (options.predictions) processing.predictions = options.predictions;
+  if (options.mailer) {
+    const mailer = options.mailer;
+    processing.mailerFor = () => mailer;
+  }
+  if (options.limits) processing.limits = options.limits;
+  return processing;
 }

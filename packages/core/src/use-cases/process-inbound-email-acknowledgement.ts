@@ -52,7 +52,7 @@ export function buildAcknowledgement(input: {
   messageId: string;
 }): MailMessage {
   const { template, mailbox, caseRecord, email } = input;
-  const customer = email.replyTo[0] ?? email.from;
+  const customer = email.replyTo.find((address) => address.address) ?? (email.from?.address ? email.from : null);
   if (!customer?.address) throw new Error('cannot acknowledge an email without a sender address');
   const values = {
     caseNumber: caseRecord.number,

@@ -1,5 +1,5 @@
 import type { Case } from '../domain/case.js';
-import { AcknowledgementTemplateSchema, type Mailbox, type ParsedEmail } from '../domain/email.js';
+import { AcknowledgementTemplateSchema, normalizeMessageId, type Mailbox, type ParsedEmail } from '../domain/email.js';
 import type { OutboundMailLog, SenderActivityStore } from '../ports/email-ports.js';
 import type { Mailer } from '../ports/services.js';
 import { buildAcknowledgement, defaultSenderLimits, mayAcknowledgeSender, newOutboundMessageId, type SenderLimits } from './process-inbound-email-acknowledgement.js';
@@ -22,7 +22,7 @@ export async function sendAcknowledgement(
   input: { mailbox: Mailbox | null; mailboxAddress: string; caseRecord: Case; parsed: ParsedEmail; now: Date },
 ): Promise<{ sent: boolean; note: string }> {
   const { mailbox, caseRecord, parsed, now } = input;
-  const recipient = parsed.replyTo[0]?.address || parsed.from?.address;
+  const recipient = parsed.replyTo.find((address) => address.address)?.address || parsed.from?.address;
   if (!recipient) return { sent: false, note: 'acknowledgement not sent: no sender address' };
   const mailer = ports.mailerFor?.(mailbox) ?? null;
   if (!mailer) return { sent: false, note: `acknowledgement not sent: mailbox ${input.mailboxAddress} has no outbound mail configured` };
@@ -30,17 +30,17 @@ export async function sendAcknowledgement(
     return { sent: false, note: `acknowledgement not sent: ${recipient} reached the limit of ${(ports.limits ?? defaultSenderLimits).acknowledgementsPerSenderPerHour} per hour` };
   }
   const messageId = newOutboundMessageId(input.mailboxAddress);
-  const message = buildAcknowledgement({
-    template: mailbox?.acknowledgement ?? AcknowledgementTemplateSchema.parse({}),
-    mailbox: { address: input.mailboxAddress, displayName: mailbox?.displayName, from: mailbox?.smtp?.from },
-    caseRecord,
-    email: parsed,
-    messageId,
-  });
   try {
+    const message = buildAcknowledgement({
+      template: mailbox?.acknowledgement ?? AcknowledgementTemplateSchema.parse({}),
+      mailbox: { address: input.mailboxAddress, displayName: mailbox?.displayName, from: mailbox?.smtp?.from },
+      caseRecord,
+      email: parsed,
+      messageId,
+    });
     const sent = await mailer.send(message);
     const at = now.toISOString();
-    await ports.outboundLog.record({ messageId: sent.messageId || messageId, caseId: caseRecord.id, kind: 'acknowledgement', to: message.to, subject: message.subject, sentAt: at });
+    await ports.outboundLog.record({ messageId: normalizeMessageId(sent.messageId) ?? messageId, caseId: caseRecord.id, kind: 'acknowledgement', to: message.to, subject: message.subject, sentAt: at });
     await ports.senderActivity.record({ sender: recipient, kind: 'acknowledgement', subjectKey: normalizeSubject(parsed.subject), at });
     return { sent: true, note: `acknowledgement sent to ${recipient}` };
   } catch (error) {

@@ -1,0 +1,4 @@
+export * from './parse-email.js';
+export * from './classify-email.js';
+export * from './extract-new-text.js';
+export * from './email-pipeline.js';

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { extractNewText, htmlToPlainText } from './extract-new-text.js';
+import { parseEmail } from './parse-email.js';
+
+const encode = (text: string) => new TextEncoder().encode(text.replace(/\n/g, '\r\n'));
+
+const REPLY = `From: "Doe, Jane" <Jane@Customer.Example>
+To: Support <support@autocase.test>, group: a@x.example, b@x.example;
+Cc: boss@customer.example
+Reply-To: desk@customer.example
+Subject: =?UTF-8?Q?Re:_Dr=C3=BCcker?=
+Date: Thu, 1 Jan 2026 10:00:00 +0100
+Message-ID: <reply-1@customer.example>
+In-Reply-To: <ack-1@autocase.test>
+References: <orig-1@customer.example>
+ <ack-1@autocase.test>
+X-Priority: 1
+MIME-Version: 1.0
+Content-Type: multipart/related; boundary="rel"
+
+--rel
+Content-Type: text/html; charset=utf-8
+
+<p>Still <b>broken</b>, see <img src="cid:shot@customer.example"></p><p>On Wed, Jane wrote:</p><blockquote>old</blockquote>
+--rel
+Content-Type: image/png; name="shot.png"
+Content-ID: <shot@customer.example>
+Content-Disposition: inline; filename="shot.png"
+Content-Transfer-Encoding: base64
+
+iVBORw0KGgo=
+--rel--
+`;
+
+describe('parseEmail', () => {
+  it('reads addresses, threading headers, HTML-only bodies and inline attachments', async () => {
+    const result = await parseEmail(encode(REPLY));
+    if (!result.ok) throw new Error(result.error);
+    const email = result.email;
+    expect(email).toMatchObject({
+      messageId: 'reply-1@customer.example',
+      inReplyTo: ['ack-1@autocase.test'],
+      references: ['orig-1@customer.example', 'ack-1@autocase.test'],
+      from: { address: 'jane@customer.example', name: 'Doe, Jane' },
+      replyTo: [{ address: 'desk@customer.example' }],
+      to: [{ address: 'support@autocase.test', name: 'Support' }, { address: 'a@x.example' }, { address: 'b@x.example' }],
+      cc: [{ address: 'boss@customer.example' }],
+      subject: 'Re: Drücker',
+      date: '2026-01-01T09:00:00.000Z',
+      headers: { 'x-priority': ['1'] },
+    });
+    expect(email.html).toContain('cid:shot@customer.example');
+    expect(email.text).toContain('Still broken');
+    expect(email.newText).toBe('Still broken, see');
+    expect(email.attachments).toEqual([
+      { filename: 'shot.png', contentType: 'image/png', size: 8, contentId: 'shot@customer.example', inline: true, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    ]);
+  });
+
+  it('never throws: empty or header-less input is a failure with a reason', async () => {
+    expect(await parseEmail(new Uint8Array())).toEqual({ ok: false, error: 'the message is empty' });
+    expect(await parseEmail(encode('garbage'))).toEqual({ ok: false, error: 'the message has no valid header lines' });
+    const headerless = await parseEmail(encode('\n\njust text'));
+    expect(headerless).toEqual({ ok: false, error: 'the message has no valid header lines' });
+  });
+});
+
+describe('extractNewText', () => {
+  it('strips quoted replies and signatures', () => {
+    expect(extractNewText('Thanks, it works now.\n\n-- \nJane Doe\nACME\n\nOn Mon, 1 Jan 2026, Support wrote:\n> Did you restart it?\n')).toBe('Thanks, it works now.');
+    expect(extractNewText('New question here.\n\n-----Original Message-----\nFrom: support@autocase.test\nSubject: old\n\nold text')).toBe('New question here.');
+  });
+
+  it('keeps the whole text when everything looks quoted', () => {
+    expect(extractNewText('> only a quote')).toBe('> only a quote');
+  });
+
+  it('converts HTML without link targets or images', () => {
+    expect(htmlToPlainText('<p>See <a href="https://x.example">our site</a><img src="a.png"></p><style>p{}</style>')).toBe('See our site');
+  });
+});
