@@ -4,10 +4,12 @@ import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttribu
 import { cx } from './cx';
 
 const CONTROL =
-  'block w-full rounded-lg border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset placeholder:text-slate-400 focus:outline-none focus:ring-2 focus:ring-inset disabled:bg-slate-50 disabled:text-slate-500';
+  'block rounded-lg border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset placeholder:text-slate-400 focus:outline-none focus:ring-2 focus:ring-inset disabled:bg-slate-50 disabled:text-slate-500';
 
-export function controlClass(invalid: boolean, extra?: string): string {
-  return cx(CONTROL, invalid ? 'ring-red-400 focus:ring-red-500' : 'ring-slate-300 focus:ring-brand-500', extra);
+/** Input styling; `extra` classes are appended, and the control is full width unless `extra` sets a width. */
+export function controlClass(invalid: boolean, extra = ''): string {
+  const width = /(^|\s)(max-)?w-/.test(extra) ? undefined : 'w-full';
+  return cx(CONTROL, width, invalid ? 'ring-red-400 focus:ring-red-500' : 'ring-slate-300 focus:ring-brand-500', extra);
 }
 
 interface FieldShellProps {

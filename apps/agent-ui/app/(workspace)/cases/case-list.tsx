@@ -29,7 +29,7 @@ export function CaseList() {
     <>
       <PageHeader title="Cases" description="Every case from chat, email and manual entry." />
       <div className="mb-4 flex flex-wrap gap-3" role="search">
-        <input aria-label="Search cases" placeholder="Search by number, title or contact" value={search} onChange={(event) => setSearch(event.target.value)} className={controlClass(false, 'max-w-xs')} />
+        <input aria-label="Search cases" placeholder="Search by number, title or contact" value={search} onChange={(event) => setSearch(event.target.value)} className={controlClass(false, 'w-80')} />
         <select aria-label="Channel" value={channel} onChange={(event) => setChannel(event.target.value)} className={controlClass(false, 'w-40')}>
           <option value="">All channels</option>
           {CHANNELS.map((value) => (
