@@ -6,3 +6,5 @@ export * from './regex/index.js';
 export { default as regexPredictor } from './regex/index.js';
 export * from './llm/index.js';
 export { default as llmPredictor } from './llm/index.js';
+export * from './rules/index.js';
+export { default as rulesPredictor } from './rules/index.js';
