@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseFieldState } from '../domain/case.js';
 import { buildFieldDefinition, buildPrediction, buildSettings } from '../testing/builders.js';
-import { mergePredictions, type MergePredictionsInput } from './merge-predictions.js';
+import { fieldsOpenToAi, mergePredictions, type MergePredictionsInput } from './merge-predictions.js';
 
 const AT = '2026-01-02T03:04:05.000Z';
 const EARLIER = '2026-01-01T00:00:00.000Z';
@@ -259,5 +259,24 @@ describe('mergePredictions', () => {
   it('lists no abstention for fields the scope does not cover or that got a value', () => {
     const result = merge({ predictions: [buildPrediction('category', 'billing', 0.9, 'llm'), buildPrediction('email', 'a@example.com', 0.9, 'regex')] });
     expect(result.abstentions).toEqual([]);
+  });
+
+  it('explains a protected field nobody predicted as kept', () => {
+    const result = merge({ scope: 'updates', current: { category: state('shipping', 'agent') }, predictions: [] });
+    expect(result.abstentions).toContainEqual({ field: 'category', reason: 'kept-existing-value', detail: 'an agent set this field by hand; the AI does not overwrite it' });
+  });
+});
+
+describe('fieldsOpenToAi', () => {
+  const current = { category: state('shipping', 'agent'), email: state('a@example.com', 'channel'), orderId: state('A-1', 'ai') };
+
+  it('drops fields an agent set, and fields of extra protected sources', () => {
+    expect(fieldsOpenToAi([category, email, orderId], current, buildSettings()).map((field) => field.key)).toEqual(['email', 'orderId']);
+    expect(fieldsOpenToAi([category, email, orderId], current, buildSettings(), ['channel']).map((field) => field.key)).toEqual(['orderId']);
+  });
+
+  it('keeps every field when the admin allows overriding agents, or when there is no case yet', () => {
+    expect(fieldsOpenToAi([category, email], current, buildSettings({ allowAiOverrideOfAgentEdits: true }))).toHaveLength(2);
+    expect(fieldsOpenToAi([category, email], null, buildSettings())).toHaveLength(2);
   });
 });

@@ -78,6 +78,34 @@ function formatConfidence(confidence: number): string {
   return String(Math.round(confidence * 1000) / 1000);
 }
 
+function protectedSourcesOf(settings: MergeSettings, extra: FieldSource[] | undefined): Set<FieldSource> {
+  const sources = new Set<FieldSource>(extra ?? []);
+  if (!settings.allowAiOverrideOfAgentEdits) sources.add('agent');
+  return sources;
+}
+
+function protectionDetail(source: FieldSource): string {
+  return source === 'agent' ? 'an agent set this field by hand; the AI does not overwrite it' : `the value came from ${source} and is kept`;
+}
+
+/**
+ * The fields whose value the AI may still set: drops fields whose current value is protected
+ * (an agent's, unless the admin allows overrides, or one of `protectedSources`). Use it to ask
+ * predictors only about fields that can change.
+ */
+export function fieldsOpenToAi(
+  fields: FieldDefinition[],
+  current: Record<string, CaseFieldState> | null | undefined,
+  settings: MergeSettings,
+  protectedSources?: FieldSource[],
+): FieldDefinition[] {
+  const sources = protectedSourcesOf(settings, protectedSources);
+  return fields.filter((field) => {
+    const state = current?.[field.key];
+    return !state || !sources.has(state.source);
+  });
+}
+
 /**
  * Decides, per field, which prediction (if any) becomes the field's value. Predictors propose;
  * this function decides: it never lets the AI overwrite an agent's value (unless the admin
@@ -87,8 +115,7 @@ function formatConfidence(confidence: number): string {
 export function mergePredictions(input: MergePredictionsInput): MergePredictionsResult {
   const { fields, settings, scope, at } = input;
   const current = input.current ?? {};
-  const protectedSources = new Set<FieldSource>(input.protectedSources ?? []);
-  if (!settings.allowAiOverrideOfAgentEdits) protectedSources.add('agent');
+  const protectedSources = protectedSourcesOf(settings, input.protectedSources);
   const definitions = new Map(fields.map((field) => [field.key, field]));
   const decisions: PredictionDecision[] = [];
   const predictionsByField = new Map<string, Prediction[]>();
@@ -112,7 +139,13 @@ export function mergePredictions(input: MergePredictionsInput): MergePredictions
   for (const field of fields) {
     const candidates = predictionsByField.get(field.key);
     if (!candidates) {
-      if (field.fillOn.includes(scope)) abstentions.push({ field: field.key, reason: 'no-prediction', detail: 'no predictor proposed a value' });
+      if (!field.fillOn.includes(scope)) continue;
+      const existing = current[field.key];
+      if (existing && protectedSources.has(existing.source)) {
+        abstentions.push({ field: field.key, reason: 'kept-existing-value', detail: protectionDetail(existing.source) });
+      } else {
+        abstentions.push({ field: field.key, reason: 'no-prediction', detail: 'no predictor proposed a value' });
+      }
       continue;
     }
     const decisionsBefore = decisions.length;
@@ -164,10 +197,7 @@ export function mergePredictions(input: MergePredictionsInput): MergePredictions
       decisions.push(decision(loser, false, 'lower-precedence', `${winner.predictor.id} takes precedence for this field`));
     }
     if (existing && protectedSources.has(existing.source)) {
-      const detail =
-        existing.source === 'agent'
-          ? 'an agent set this field by hand; the AI does not overwrite it'
-          : `the value came from ${existing.source} and is kept`;
+      const detail = protectionDetail(existing.source);
       decisions.push(decision(winner, false, existing.source === 'agent' ? 'agent-edit-protected' : 'source-protected', detail));
       abstentions.push({ field: field.key, reason: 'kept-existing-value', detail });
       continue;

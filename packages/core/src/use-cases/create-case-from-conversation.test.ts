@@ -80,7 +80,8 @@ describe('createCaseFromConversation', () => {
     const conversation = await startChat(harness, { email: 'jane@example.com' });
     const result = await harness.engine.createCaseFromConversation({ conversationId: conversation.id, trigger: 'end' });
     expect(result.created && result.case.fields.email?.value).toBe('jane@example.com');
-    expect(result.created && result.decisions).toContainEqual(expect.objectContaining({ field: 'email', reason: 'source-protected' }));
+    expect(harness.llm.calls[0]?.fields.map((field) => field.key)).toEqual(['category', 'orderId']);
+    expect(result.created && result.abstentions).toContainEqual({ field: 'email', reason: 'kept-existing-value', detail: 'the value came from channel and is kept' });
   });
 
   it('never creates a second case for a conversation', async () => {

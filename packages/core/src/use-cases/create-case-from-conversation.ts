@@ -3,7 +3,7 @@ import type { Conversation } from '../domain/conversation.js';
 import { hasDomainErrorCode, NotFoundError } from '../domain/errors.js';
 import type { FieldAbstention, PredictionDecision } from '../domain/prediction.js';
 import { describeMissingContext, evaluateEnoughContext } from '../engine/enough-context.js';
-import { mergePredictions } from '../engine/merge-predictions.js';
+import { fieldsOpenToAi, mergePredictions } from '../engine/merge-predictions.js';
 import type { PredictorFailure } from '../engine/prediction-runner.js';
 import { newId, nowIso, toAuditEntries, type CaseEngineDeps } from './case-engine-deps.js';
 import { conversationCaseTitle, mapConversationContextToFields } from './conversation-context-mapping.js';
@@ -79,7 +79,7 @@ export async function createCaseFromConversation(deps: CaseEngineDeps, input: Cr
   const at = nowIso(deps);
   const context = mapConversationContextToFields(fields, conversation, at);
   for (const rejected of context.rejected) deps.logger?.warn('context value does not fit its field', { conversationId: conversation.id, ...rejected });
-  const report = await predictFromConversation(deps, conversation, fields, 'chatCreation', context.fieldStates);
+  const report = await predictFromConversation(deps, conversation, fieldsOpenToAi(fields, context.fieldStates, settings, ['channel']), 'chatCreation', context.fieldStates);
   const merge = mergePredictions({
     fields,
     settings,

@@ -68,8 +68,9 @@ describe('updateCaseFromConversation', () => {
     harness.llm.answerWith([{ field: 'category', value: 'billing', confidence: 0.99 }]);
     const protectedResult = await harness.engine.updateCaseFromConversation({ caseId: harness.caseRecord.id });
     expect(protectedResult.changed).toEqual([]);
-    expect(protectedResult.message).toBe('Nothing to update: the fields the AI could fill were edited by an agent and are kept');
+    expect(protectedResult.message).toBe('Not enough context in the conversation to update the case; fields set by an agent are kept (category)');
     expect(protectedResult.case.fields.category).toMatchObject({ value: 'shipping', source: 'agent', actorId: 'agent-7' });
+    expect(harness.llm.calls.at(-1)?.fields.map((field) => field.key)).toEqual(['orderId', 'priority']);
 
     await harness.repositories.configuration.saveSettings(buildSettings({ allowAiOverrideOfAgentEdits: true }));
     const overridden = await harness.engine.updateCaseFromConversation({ caseId: harness.caseRecord.id });

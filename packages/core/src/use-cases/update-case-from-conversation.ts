@@ -1,7 +1,7 @@
 import type { Case } from '../domain/case.js';
 import { hasDomainErrorCode, InvalidStateError, NotFoundError } from '../domain/errors.js';
 import type { FieldAbstention, PredictionDecision } from '../domain/prediction.js';
-import { mergePredictions, type MergePredictionsResult } from '../engine/merge-predictions.js';
+import { fieldsOpenToAi, mergePredictions, type MergePredictionsResult } from '../engine/merge-predictions.js';
 import type { PredictorFailure } from '../engine/prediction-runner.js';
 import { nowIso, toAuditEntries, type CaseEngineDeps } from './case-engine-deps.js';
 import { predictFromConversation, recordPredictionRun } from './conversation-predictions.js';
@@ -27,11 +27,9 @@ export interface UpdateCaseFromConversationResult {
 
 function unchangedMessage(merge: MergePredictionsResult): string {
   if (merge.accepted.length > 0) return 'Nothing to update: the conversation confirms the current field values';
-  const protectedCount = merge.decisions.filter((entry) => entry.reason === 'agent-edit-protected').length;
-  if (protectedCount > 0 && merge.decisions.every((entry) => entry.reason !== 'below-threshold')) {
-    return 'Nothing to update: the fields the AI could fill were edited by an agent and are kept';
-  }
-  return 'Not enough context in the conversation to update the case';
+  const kept = merge.abstentions.filter((entry) => entry.reason === 'kept-existing-value').map((entry) => entry.field);
+  const base = 'Not enough context in the conversation to update the case';
+  return kept.length > 0 ? `${base}; fields set by an agent are kept (${kept.join(', ')})` : base;
 }
 
 /**
@@ -51,7 +49,7 @@ export async function updateCaseFromConversation(deps: CaseEngineDeps, input: Up
     trigger === 'wrap-up'
       ? 'updated from the conversation when it moved to wrap-up'
       : `updated from the conversation at the request of ${input.requestedBy ? `agent ${input.requestedBy}` : 'an agent'}`;
-  const report = await predictFromConversation(deps, conversation, fields, 'updates', caseRecord.fields);
+  const report = await predictFromConversation(deps, conversation, fieldsOpenToAi(fields, caseRecord.fields, settings), 'updates', caseRecord.fields);
 
   let current = caseRecord;
   for (let attempt = 1; ; attempt += 1) {
