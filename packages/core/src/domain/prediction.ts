@@ -32,6 +32,18 @@ export interface PredictionDecision {
   confidence: number;
   /** True when the prediction won for its field (its value is now, or already was, the field's value). */
   accepted: boolean;
+  /**
+   * - `accepted`: the value became the field's value.
+   * - `unchanged`: the winner's value was already the field's value (nothing to write).
+   * - `below-threshold`: confidence under the field's threshold (the engine abstains).
+   * - `predictor-not-allowed`: the field lists other predictors.
+   * - `field-not-fillable-here`: the AI may not fill this field in this scope (chat creation, email creation, updates).
+   * - `agent-edit-protected`: an agent set the value by hand and the admin does not allow AI overrides.
+   * - `source-protected`: the value came from a protected source (e.g. the channel's pre-chat form at creation).
+   * - `lower-precedence`: another predictor's valid proposal ranks first (field predictor order, else settings precedence, then confidence).
+   * - `invalid-value`: the value does not fit the field (option, type, email, phone, date, number) or the confidence is not in [0, 1].
+   * - `unknown-field`: no case field has this key.
+   */
   reason:
     | 'accepted'
     | 'below-threshold'
