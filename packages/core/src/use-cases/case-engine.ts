@@ -1,5 +1,7 @@
 import type { Case } from '../domain/case.js';
 import type { ChatMessage, Conversation } from '../domain/conversation.js';
+import type { Note } from '../domain/audit.js';
+import { addCaseNote, type AddCaseNoteInput } from './add-case-note.js';
 import { applyManualEdit, type ApplyManualEditInput, type ApplyManualEditResult } from './apply-manual-edit.js';
 import type { CaseEngineDeps } from './case-engine-deps.js';
 import {
@@ -53,5 +55,9 @@ export class CaseEngine {
 
   createManualCase(input: CreateManualCaseInput): Promise<Case> {
     return createManualCase(this.deps, input);
+  }
+
+  addCaseNote(input: AddCaseNoteInput): Promise<Note> {
+    return addCaseNote(this.deps, input);
   }
 }
