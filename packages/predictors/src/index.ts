@@ -8,3 +8,4 @@ export * from './llm/index.js';
 export { default as llmPredictor } from './llm/index.js';
 export * from './rules/index.js';
 export { default as rulesPredictor } from './rules/index.js';
+export * from './summarizers/index.js';
