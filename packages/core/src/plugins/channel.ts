@@ -13,6 +13,8 @@ export interface InboundItem {
   /** Where it arrived (mailbox address, widget id…). */
   address?: string;
   receivedAt: string;
+  /** Channel-specific facts about the delivery, e.g. the SMTP envelope `{ mailFrom, rcptTo }` (`mailFrom: ''` is the null sender). */
+  metadata?: Record<string, unknown>;
 }
 
 /** The host side a channel talks to. */

@@ -23,3 +23,4 @@ export * from './prediction-log-repository-contract.js';
 export * from './repository-contracts.js';
 export * from './predictor-contract.js';
 export * from './in-memory-case-engine.js';
+export * from './channel-contract.js';
