@@ -4,12 +4,14 @@ import type { Note } from '../domain/audit.js';
 import { addCaseNote, type AddCaseNoteInput } from './add-case-note.js';
 import { applyManualEdit, type ApplyManualEditInput, type ApplyManualEditResult } from './apply-manual-edit.js';
 import type { CaseEngineDeps } from './case-engine-deps.js';
+import { completeEndedConversation, createOrUpdateCaseAtWrapUp, type EndCaseWorkResult, type WrapUpCaseWorkResult } from './conversation-case-work.js';
 import {
   acceptConversation,
   endConversation,
   wrapUpConversation,
   type AcceptConversationResult,
   type EndConversationResult,
+  type TransitionOptions,
   type WrapUpConversationResult,
 } from './conversation-transitions.js';
 import { createCaseFromConversation, type CreateCaseFromConversationInput, type CreateCaseFromConversationResult } from './create-case-from-conversation.js';
@@ -29,15 +31,15 @@ export class CaseEngine {
     return postMessage(this.deps, input);
   }
 
-  acceptConversation(input: { conversationId: string; agentId: string }): Promise<AcceptConversationResult> {
+  acceptConversation(input: { conversationId: string; agentId: string } & TransitionOptions): Promise<AcceptConversationResult> {
     return acceptConversation(this.deps, input);
   }
 
-  wrapUpConversation(input: { conversationId: string }): Promise<WrapUpConversationResult> {
+  wrapUpConversation(input: { conversationId: string } & TransitionOptions): Promise<WrapUpConversationResult> {
     return wrapUpConversation(this.deps, input);
   }
 
-  endConversation(input: { conversationId: string }): Promise<EndConversationResult> {
+  endConversation(input: { conversationId: string } & TransitionOptions): Promise<EndConversationResult> {
     return endConversation(this.deps, input);
   }
 
@@ -59,5 +61,13 @@ export class CaseEngine {
 
   addCaseNote(input: AddCaseNoteInput): Promise<Note> {
     return addCaseNote(this.deps, input);
+  }
+
+  createOrUpdateCaseAtWrapUp(input: { conversationId: string }): Promise<WrapUpCaseWorkResult> {
+    return createOrUpdateCaseAtWrapUp(this.deps, input);
+  }
+
+  completeEndedConversation(input: { conversationId: string }): Promise<EndCaseWorkResult> {
+    return completeEndedConversation(this.deps, input);
   }
 }

@@ -1,7 +1,8 @@
 import { canTransition, type Conversation, type ConversationState } from '../domain/conversation.js';
-import { InvalidStateError, NotFoundError } from '../domain/errors.js';
+import { InvalidStateError } from '../domain/errors.js';
 import { PluginError } from '../plugins/errors.js';
 import { nowIso, type CaseEngineDeps } from './case-engine-deps.js';
+import { findConversationCase, loadConversation } from './conversation-case-work.js';
 import { addConversationSummaryNote, type SummaryNoteOutcome } from './conversation-summary-note.js';
 import { createCaseFromConversation, type ConversationCaseTrigger, type CreateCaseFromConversationResult } from './create-case-from-conversation.js';
 import { updateCaseFromConversation, type UpdateCaseFromConversationResult } from './update-case-from-conversation.js';
@@ -10,7 +11,17 @@ import { updateCaseFromConversation, type UpdateCaseFromConversationResult } fro
 export type ConversationCaseOutcome =
   | CreateCaseFromConversationResult
   | { created: false; reason: 'disabled'; message: string }
+  | { created: false; reason: 'deferred'; message: string }
   | { created: false; reason: 'prediction-failed'; message: string; retryable: boolean };
+
+/**
+ * `deferCaseWork`: only change the conversation's state and leave the case work (prediction,
+ * creation, update, summary) to the caller — typically a queued job that calls
+ * `createCaseFromConversation`, `createOrUpdateCaseAtWrapUp` or `completeEndedConversation`.
+ */
+export interface TransitionOptions {
+  deferCaseWork?: boolean;
+}
 
 export interface AcceptConversationResult {
   conversation: Conversation;
@@ -30,24 +41,24 @@ export interface EndConversationResult {
   /** True when the conversation was already closed (ending is idempotent). */
   alreadyEnded: boolean;
   caseOutcome: ConversationCaseOutcome;
-  summaryNote: SummaryNoteOutcome;
+  summaryNote: SummaryNoteOutcome | { created: false; reason: 'deferred'; message: string };
 }
+
+const DEFERRED = { created: false, reason: 'deferred', message: 'The case work was queued' } as const;
 
 function failureMessage(error: unknown): { message: string; retryable: boolean } {
   const message = error instanceof Error ? error.message : String(error);
   return { message, retryable: PluginError.is(error) ? error.retryable : false };
 }
 
-async function loadConversation(deps: CaseEngineDeps, conversationId: string): Promise<Conversation> {
-  const conversation = await deps.conversations.get(conversationId);
-  if (!conversation) throw new NotFoundError('conversation', conversationId);
-  return conversation;
-}
-
 async function moveTo(deps: CaseEngineDeps, conversation: Conversation, state: ConversationState, changes: Partial<Conversation>): Promise<Conversation> {
   const saved = await deps.conversations.save({ ...conversation, ...changes, state });
   await deps.events.publish({ type: 'conversation.updated', conversationId: saved.id, state });
   return saved;
+}
+
+async function reload(deps: CaseEngineDeps, conversation: Conversation): Promise<Conversation> {
+  return (await deps.conversations.get(conversation.id)) ?? conversation;
 }
 
 /** Creation that never makes the transition fail: a prediction failure is reported instead. */
@@ -62,30 +73,33 @@ async function tryCreateCase(deps: CaseEngineDeps, conversationId: string, trigg
 }
 
 /** An agent accepts a waiting conversation; with `autoCreateCaseOnAccept` the case is created when there is enough context. */
-export async function acceptConversation(deps: CaseEngineDeps, input: { conversationId: string; agentId: string }): Promise<AcceptConversationResult> {
+export async function acceptConversation(deps: CaseEngineDeps, input: { conversationId: string; agentId: string } & TransitionOptions): Promise<AcceptConversationResult> {
   const conversation = await loadConversation(deps, input.conversationId);
   if (!canTransition(conversation.state, 'active')) {
     throw new InvalidStateError(`conversation ${conversation.id} is ${conversation.state}; only a waiting conversation can be accepted`);
   }
   const accepted = await moveTo(deps, conversation, 'active', { agentId: input.agentId, acceptedAt: nowIso(deps) });
   const settings = await deps.configuration.getSettings();
-  const caseOutcome: ConversationCaseOutcome = settings.autoCreateCaseOnAccept
-    ? await tryCreateCase(deps, accepted.id, 'accept')
-    : { created: false, reason: 'disabled', message: 'Automatic case creation on accept is switched off' };
-  return { conversation: (await deps.conversations.get(accepted.id)) ?? accepted, caseOutcome };
+  if (!settings.autoCreateCaseOnAccept) {
+    return { conversation: accepted, caseOutcome: { created: false, reason: 'disabled', message: 'Automatic case creation on accept is switched off' } };
+  }
+  if (input.deferCaseWork) return { conversation: accepted, caseOutcome: DEFERRED };
+  const caseOutcome = await tryCreateCase(deps, accepted.id, 'accept');
+  return { conversation: await reload(deps, accepted), caseOutcome };
 }
 
 /** The conversation moves to wrap-up: its case is created if it has none, else its fields are updated. */
-export async function wrapUpConversation(deps: CaseEngineDeps, input: { conversationId: string }): Promise<WrapUpConversationResult> {
+export async function wrapUpConversation(deps: CaseEngineDeps, input: { conversationId: string } & TransitionOptions): Promise<WrapUpConversationResult> {
   const conversation = await loadConversation(deps, input.conversationId);
   if (!canTransition(conversation.state, 'wrap-up')) {
     throw new InvalidStateError(`conversation ${conversation.id} is ${conversation.state}; only an active conversation can move to wrap-up`);
   }
   const wrapped = await moveTo(deps, conversation, 'wrap-up', {});
-  const existing = (wrapped.caseId ? await deps.cases.get(wrapped.caseId) : null) ?? (await deps.cases.findByConversationId(wrapped.id));
+  if (input.deferCaseWork) return { conversation: wrapped, caseOutcome: DEFERRED };
+  const existing = await findConversationCase(deps, wrapped);
   if (!existing) {
     const caseOutcome = await tryCreateCase(deps, wrapped.id, 'wrap-up');
-    return { conversation: (await deps.conversations.get(wrapped.id)) ?? wrapped, caseOutcome };
+    return { conversation: await reload(deps, wrapped), caseOutcome };
   }
   try {
     const caseUpdate = await updateCaseFromConversation(deps, { caseId: existing.id, trigger: 'wrap-up' });
@@ -101,12 +115,13 @@ export async function wrapUpConversation(deps: CaseEngineDeps, input: { conversa
  * Ends a conversation (from any state; ending a closed conversation again is harmless). Creates
  * the case if there is now enough context and none exists, then adds the summary note once.
  */
-export async function endConversation(deps: CaseEngineDeps, input: { conversationId: string }): Promise<EndConversationResult> {
+export async function endConversation(deps: CaseEngineDeps, input: { conversationId: string } & TransitionOptions): Promise<EndConversationResult> {
   const conversation = await loadConversation(deps, input.conversationId);
   const alreadyEnded = conversation.state === 'closed';
   const ended = alreadyEnded ? conversation : await moveTo(deps, conversation, 'closed', { endedAt: nowIso(deps) });
+  if (input.deferCaseWork) return { conversation: ended, alreadyEnded, caseOutcome: DEFERRED, summaryNote: DEFERRED };
   const caseOutcome = await tryCreateCase(deps, ended.id, 'end');
-  const latest = (await deps.conversations.get(ended.id)) ?? ended;
+  const latest = await reload(deps, ended);
   const caseId = caseOutcome.created || caseOutcome.reason === 'already-exists' ? caseOutcome.case.id : (latest.caseId ?? null);
   const summaryNote = await addConversationSummaryNote(deps, latest, caseId);
   return { conversation: latest, alreadyEnded, caseOutcome, summaryNote };
