@@ -20,6 +20,7 @@ export * from './engine/field-value-validation.js';
 export * from './engine/merge-predictions.js';
 export * from './engine/enough-context.js';
 export * from './engine/prediction-runner.js';
+export * from './engine/evidence-check.js';
 export * from './engine/backtest.js';
 export * from './ports/prediction-log.js';
 // Email channel: domain, ARC rules, ports, processing

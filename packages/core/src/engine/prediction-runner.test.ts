@@ -132,4 +132,14 @@ describe('PredictionRunner', () => {
   it('validates its timeout', () => {
     expect(() => new PredictionRunner(new Map(), { timeoutMs: 0 })).toThrow('PredictionRunner timeoutMs must be a positive number of milliseconds, got 0');
   });
+
+  it('drops evidence quotes that do not occur in the conversation, with a warning', async () => {
+    const fake = new FakePredictorInstance({
+      id: 'llm',
+      answer: [{ field: 'category', value: 'billing', confidence: 0.9, evidence: [{ messageId: 'm1', quote: 'charged twice' }, { messageId: 'm1', quote: 'refund me now' }] }],
+    });
+    const report = await new PredictionRunner(new Map([['llm', fake]])).run(request());
+    expect(report.predictions[0]?.evidence).toEqual([{ messageId: 'm1', quote: 'charged twice' }]);
+    expect(report.warnings).toEqual([{ predictorId: 'llm', message: 'dropped 1 evidence quote(s) for field "category" that do not occur in the conversation' }]);
+  });
 });

@@ -3,6 +3,7 @@ import type { Prediction } from '../domain/prediction.js';
 import { PluginError, type PluginErrorCode } from '../plugins/errors.js';
 import type { PluginLogger } from '../plugins/plugin-context.js';
 import type { PredictionInput, PredictionMessage, PredictorInstance } from '../plugins/predictor.js';
+import { checkEvidence } from './evidence-check.js';
 
 export interface PredictionRunRequest {
   /** Every configured case field; each predictor is asked only for the fields that allow it. */
@@ -148,7 +149,7 @@ export class PredictionRunner implements PredictionRunnerPort {
         throw new PluginError('INTERNAL', `predictor ${predictorId} returned no predictions array`);
       }
       const warnings = [...(result.warnings ?? [])];
-      const predictions = this.acceptablePredictions(predictorId, instance, fields, result.predictions, warnings);
+      const predictions = this.acceptablePredictions(predictorId, instance, fields, result.predictions, warnings, request);
       const usage: PredictorUsage = { predictorId, durationMs: result.usage?.durationMs ?? durationMs };
       if (result.usage?.inputTokens !== undefined) usage.inputTokens = result.usage.inputTokens;
       if (result.usage?.outputTokens !== undefined) usage.outputTokens = result.usage.outputTokens;
@@ -161,13 +162,14 @@ export class PredictionRunner implements PredictionRunnerPort {
     }
   }
 
-  /** Stamps the configured predictor id, drops predictions for fields it was not asked, keeps one per field. */
+  /** Stamps the configured predictor id, drops predictions for fields it was not asked and quotes that were never written, keeps one per field. */
   private acceptablePredictions(
     predictorId: string,
     instance: PredictorInstance,
     fields: FieldDefinition[],
     predictions: Prediction[],
     warnings: string[],
+    request: PredictionRunRequest,
   ): Prediction[] {
     const asked = new Set(fields.map((field) => field.key));
     const best = new Map<string, Prediction>();
@@ -176,9 +178,13 @@ export class PredictionRunner implements PredictionRunnerPort {
         warnings.push(`dropped a prediction for field "${prediction.field}", which this predictor was not asked to fill`);
         continue;
       }
+      const evidence = checkEvidence(Array.isArray(prediction.evidence) ? prediction.evidence : [], request.messages, request.context);
+      if (evidence.dropped.length > 0) {
+        warnings.push(`dropped ${evidence.dropped.length} evidence quote(s) for field "${prediction.field}" that do not occur in the conversation`);
+      }
       const stamped: Prediction = {
         ...prediction,
-        evidence: Array.isArray(prediction.evidence) ? prediction.evidence : [],
+        evidence: evidence.kept,
         predictor: { ...prediction.predictor, id: predictorId, version: prediction.predictor?.version ?? instance.version },
       };
       const previous = best.get(prediction.field);
