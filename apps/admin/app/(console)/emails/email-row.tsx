@@ -1,0 +1,114 @@
+'use client';
+
+import type { EmailMessage } from '@autocase/core';
+import { useState } from 'react';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { ApiError, buildApiPath } from '@/lib/api-client';
+import { readSession } from '@/lib/session';
+import { formatDateTime } from '@/lib/format';
+
+const OUTCOME_TONE = { 'case-created': 'success', linked: 'brand', skipped: 'neutral', failed: 'danger' } as const;
+
+async function downloadRaw(email: EmailMessage): Promise<void> {
+  const session = readSession();
+  const response = await fetch(buildApiPath(`/emails/${encodeURIComponent(email.id)}/raw`), { headers: session ? { authorization: `Bearer ${session.token}` } : {} });
+  if (!response.ok) throw new ApiError(response.status, await response.text());
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `${email.messageId ?? email.id}.eml`.replace(/[^\w.@-]+/g, '_');
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+export function EmailRow({ email, onReprocess }: { email: EmailMessage; onReprocess: (email: EmailMessage) => Promise<void> }) {
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const outcome = email.outcome ?? (email.status === 'received' ? null : 'failed');
+
+  async function act(action: () => Promise<void>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <tr className="align-top hover:bg-slate-50/60">
+        <td className="whitespace-nowrap px-6 py-3 text-slate-500">{formatDateTime(email.receivedAt)}</td>
+        <td className="max-w-56 px-6 py-3">
+          <p className="truncate font-medium text-slate-900">{email.from?.name || email.from?.address || 'Unknown sender'}</p>
+          <p className="truncate text-xs text-slate-500">to {email.mailbox}</p>
+        </td>
+        <td className="max-w-72 px-6 py-3">
+          <button type="button" aria-expanded={open} onClick={() => setOpen(!open)} className="max-w-full truncate text-left font-medium text-slate-800 hover:text-brand-700">
+            {email.subject || '(no subject)'}
+          </button>
+        </td>
+        <td className="px-6 py-3">{outcome ? <Badge tone={OUTCOME_TONE[outcome]}>{outcome}</Badge> : <Badge tone="warning">processing</Badge>}</td>
+        <td className="max-w-xs px-6 py-3 text-slate-600">
+          <p className="line-clamp-2">{email.reason ?? '—'}</p>
+          {error && (
+            <p role="alert" className="mt-1 text-xs font-medium text-red-600">
+              {error}
+            </p>
+          )}
+        </td>
+        <td className="px-6 py-3">
+          <div className="flex justify-end gap-2">
+            <Button size="sm" loading={busy} onClick={() => act(() => onReprocess(email))}>
+              Reprocess
+            </Button>
+          </div>
+        </td>
+      </tr>
+      {open && (
+        <tr className="bg-slate-50/70">
+          <td colSpan={6} className="px-6 py-4">
+            <dl className="grid gap-x-8 gap-y-2 text-sm md:grid-cols-3">
+              <div>
+                <dt className="text-xs text-slate-500">Message-ID</dt>
+                <dd className="break-all font-mono text-xs text-slate-800">{email.messageId ?? '—'}</dd>
+              </div>
+              <div>
+                <dt className="text-xs text-slate-500">Threading</dt>
+                <dd className="text-slate-800">{email.correlation ?? '—'}</dd>
+              </div>
+              <div>
+                <dt className="text-xs text-slate-500">Case</dt>
+                <dd className="font-mono text-xs text-slate-800">{email.caseId ?? '—'}</dd>
+              </div>
+              <div>
+                <dt className="text-xs text-slate-500">Kind</dt>
+                <dd className="text-slate-800">
+                  {email.classification?.kind ?? '—'}
+                  {email.classification?.bulk ? ' · bulk' : ''}
+                </dd>
+              </div>
+              <div>
+                <dt className="text-xs text-slate-500">Attachments</dt>
+                <dd className="text-slate-800">{email.attachments.length === 0 ? 'none' : email.attachments.map((attachment) => attachment.filename ?? attachment.contentType).join(', ')}</dd>
+              </div>
+              <div>
+                <dt className="text-xs text-slate-500">Size</dt>
+                <dd className="text-slate-800">{(email.size / 1024).toFixed(1)} KB</dd>
+              </div>
+            </dl>
+            {email.text && <pre className="mt-3 max-h-48 overflow-auto whitespace-pre-wrap rounded-lg bg-white p-3 text-xs text-slate-700 ring-1 ring-slate-200">{email.text.slice(0, 4000)}</pre>}
+            <Button size="sm" variant="ghost" className="mt-3" onClick={() => act(() => downloadRaw(email))}>
+              Download raw .eml
+            </Button>
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+'use client';
+
+import { useEffect } from 'react';
+import { ResourceError } from '@/components/resource-error';
+import { Badge } from '@/components/ui/badge';
+import { Card, CardBody, CardHeader } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { Skeleton } from '@/components/ui/skeleton';
+import { useApiResource } from '@/lib/use-api-resource';
+import { formatUptime, type HealthReport } from './health-types';
+
+const REFRESH_MS = 5000;
+
+function Stat({ label, value, tone = 'text-slate-900', hint }: { label: string; value: string | number; tone?: string; hint?: string }) {
+  return (
+    <Card className="p-5">
+      <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</p>
+      <p className={`mt-2 text-3xl font-semibold tabular-nums ${tone}`}>{value}</p>
+      {hint && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
+    </Card>
+  );
+}
+
+export function QueueStatus() {
+  const health = useApiResource<HealthReport>('/health');
+  const { reload } = health;
+  useEffect(() => {
+    const timer = window.setInterval(reload, REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [reload]);
+  const report = health.data;
+
+  return (
+    <>
+      <PageHeader title="Queues" description="Background jobs: inbound email processing, predictions, summaries and training. Refreshes every 5 seconds." />
+      {health.error && !report ? (
+        <ResourceError error={health.error} feature="Queue status" onRetry={health.reload} />
+      ) : !report ? (
+        <div className="grid gap-4 md:grid-cols-3">
+          {[0, 1, 2].map((index) => (
+            <Card key={index} className="space-y-3 p-5">
+              <Skeleton className="h-3 w-24" />
+              <Skeleton className="h-8 w-16" />
+            </Card>
+          ))}
+        </div>
+      ) : (
+        <div className="space-y-6">
+          <div className="grid gap-4 md:grid-cols-3">
+            <Stat label="Pending jobs" value={report.queue.pending ?? '—'} hint="Waiting or running now" />
+            <Stat label="Failed jobs" value={report.queue.failed ?? '—'} tone={(report.queue.failed ?? 0) > 0 ? 'text-red-600' : 'text-slate-900'} hint="Gave up after their retries" />
+            <Stat label="Uptime" value={formatUptime(report.uptimeSeconds)} hint="Since this API process started" />
+          </div>
+          <Card>
+            <CardHeader title="Components" description="What the API reports about its own dependencies." />
+            <CardBody className="p-0">
+              <table className="w-full text-left text-sm" aria-label="Components">
+                <tbody className="divide-y divide-slate-100">
+                  {[
+                    { name: 'Overall', ok: report.status === 'ok', kind: '', detail: report.status },
+                    { name: 'Queue', ...report.queue },
+                    { name: 'Database', ...report.database },
+                  ].map((component) => (
+                    <tr key={component.name}>
+                      <th scope="row" className="w-40 px-6 py-3.5 font-medium text-slate-900">
+                        {component.name}
+                      </th>
+                      <td className="px-6 py-3.5">{component.ok ? <Badge tone="success">Healthy</Badge> : <Badge tone="danger">Unhealthy</Badge>}</td>
+                      <td className="px-6 py-3.5 font-mono text-xs text-slate-600">{component.kind}</td>
+                      <td className="px-6 py-3.5 text-slate-600">{component.detail}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </CardBody>
+          </Card>
+          {report.queue.kind === 'in-process' && (
+            <p className="text-sm text-slate-500">
+              Jobs run inside the API process. Set <code className="rounded bg-slate-100 px-1 font-mono text-xs">REDIS_URL</code> to run them on Bull queues shared by several API and worker processes.
+            </p>
+          )}
+        </div>
+      )}
+    </>
+  );
+}
