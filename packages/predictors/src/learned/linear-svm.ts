@@ -62,25 +62,46 @@ export async function trainOneVsRestSvm(
     classWeights.fill(0);
     alpha.fill(0);
     let classBias = 0;
+    // LIBLINEAR-style shrinking: rows whose constraint is clearly inactive leave the active set.
+    let active = order.length;
+    let upperBound = Infinity;
     for (let epoch = 0; epoch < options.maxEpochs; epoch += 1) {
-      shuffleInPlace(order, random);
-      let largestGradient = 0;
-      for (const rowIndex of order) {
+      shuffleInPlace(order, random, active);
+      let largest = -Infinity;
+      let smallest = Infinity;
+      for (let slot = 0; slot < active; slot += 1) {
+        const rowIndex = order[slot]!;
         const row = rows[rowIndex]!;
         const sign = labels[rowIndex] === label ? 1 : -1;
         let margin = classBias;
         for (let position = 0; position < row.indices.length; position += 1) margin += classWeights[row.indices[position]!]! * row.values[position]!;
         const gradient = sign * margin - 1 + diagonal * alpha[rowIndex]!;
-        const projected = alpha[rowIndex] === 0 ? Math.min(gradient, 0) : gradient;
-        if (projected === 0) continue;
-        largestGradient = Math.max(largestGradient, Math.abs(projected));
+        let projected = gradient;
+        if (alpha[rowIndex] === 0) {
+          if (gradient > upperBound) {
+            active -= 1;
+            [order[slot], order[active]] = [order[active]!, order[slot]!];
+            slot -= 1;
+            continue;
+          }
+          projected = Math.min(gradient, 0);
+        }
+        largest = Math.max(largest, projected);
+        smallest = Math.min(smallest, projected);
+        if (Math.abs(projected) < 1e-12) continue;
         const previous = alpha[rowIndex]!;
         alpha[rowIndex] = Math.max(previous - gradient / (norms[rowIndex]! + diagonal), 0);
         const delta = (alpha[rowIndex]! - previous) * sign;
         for (let position = 0; position < row.indices.length; position += 1) classWeights[row.indices[position]!]! += delta * row.values[position]!;
         classBias += delta;
       }
-      if (largestGradient < options.tolerance) break;
+      if (largest - smallest <= options.tolerance) {
+        if (active === order.length) break;
+        active = order.length;
+        upperBound = Infinity;
+        continue;
+      }
+      upperBound = largest > 0 ? largest : Infinity;
     }
     for (let feature = 0; feature < dimension; feature += 1) weights[feature * classCount + label] = classWeights[feature]!;
     bias[label] = classBias;

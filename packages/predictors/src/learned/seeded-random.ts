@@ -10,9 +10,9 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** Fisher–Yates shuffle in place with the given random source. */
-export function shuffleInPlace<T>(items: T[], random: () => number): T[] {
-  for (let index = items.length - 1; index > 0; index -= 1) {
+/** Fisher–Yates shuffle in place with the given random source; only the first `count` items when given. */
+export function shuffleInPlace<T>(items: T[], random: () => number, count = items.length): T[] {
+  for (let index = count - 1; index > 0; index -= 1) {
     const other = Math.floor(random() * (index + 1));
     [items[index], items[other]] = [items[other]!, items[index]!];
   }

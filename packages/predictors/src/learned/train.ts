@@ -79,7 +79,7 @@ export async function trainLearnedModel(
   const rows = trainingSet.map((example) => vectorizer.transform(example.text));
   const targets = Int32Array.from(trainingSet, (example) => labelIndex.get(example.label)!);
   onProgress?.({ stage: 'training', fraction: 0.1 });
-  const linear = await trainOneVsRestSvm(rows, targets, labels.length, vectorizer.dimension, { c: options.c ?? 1, maxEpochs: options.maxEpochs ?? 10, tolerance: 0.05, seed }, async (done) => {
+  const linear = await trainOneVsRestSvm(rows, targets, labels.length, vectorizer.dimension, { c: options.c ?? 1, maxEpochs: options.maxEpochs ?? 100, tolerance: 0.1, seed }, async (done) => {
     onProgress?.({ stage: 'training', fraction: 0.1 + (0.85 * done) / labels.length });
     await yieldToEventLoop();
     if (options.signal?.aborted) throw options.signal.reason ?? new Error('training aborted');
