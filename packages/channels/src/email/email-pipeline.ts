@@ -1,4 +1,7 @@
 import {
+  PluginError,
+  type InboundItem,
+  type StoreRawEmailInput,
   evaluateArcRule,
   NotFoundError,
   processInboundEmail,
@@ -33,7 +36,22 @@ export async function dryRunArcRule(rule: ArcRule, raw: Uint8Array, facts: { sen
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const { kind, signals } = parsed.email.classification;
   const evaluation = evaluateArcRule(rule, { email: parsed.email, mailbox: facts.mailbox ?? rule.mailbox, senderKnown: facts.senderKnown, category: facts.category ?? null });
-  const machine = kind === 'regular' ? null : `this email is a ${kind} (${signals.join('; ')}): processing never creates a case or an acknowledgement for it`;
+  const machine = kind === 'regular' ? null : `this email is ${kind === 'auto-reply' ? 'an' : 'a'} ${kind} (${signals.join('; ')}): processing never creates a case or an acknowledgement for it`;
   const threading = parsed.email.inReplyTo.length + parsed.email.references.length > 0 ? 'a reply: when its In-Reply-To or References match a message of a case, it is linked to that case instead' : null;
   return { ok: true, email: parsed.email, evaluation, wouldThreadOrSkip: machine ?? threading };
+}
+
+/**
+ * The storable form of an `email.raw` item from any email channel (SMTP, IMAP, HTTP): the raw
+ * bytes, the mailbox, and the SMTP envelope from the item's metadata when there is one.
+ */
+export function inboundItemToRawEmail(item: InboundItem): StoreRawEmailInput {
+  if (item.kind !== 'email.raw') throw new PluginError('INVALID_INPUT', `expected an email.raw item, got ${item.kind}`);
+  if (!(item.payload instanceof Uint8Array)) throw new PluginError('INVALID_INPUT', 'an email.raw item carries the raw message bytes as a Uint8Array');
+  if (!item.address) throw new PluginError('INVALID_INPUT', 'an email.raw item must name the mailbox address it arrived in');
+  const metadata = item.metadata ?? {};
+  const mailFrom = typeof metadata.mailFrom === 'string' ? metadata.mailFrom : null;
+  const rcptTo = Array.isArray(metadata.rcptTo) ? metadata.rcptTo.filter((address): address is string => typeof address === 'string') : [];
+  const hasEnvelope = metadata.transport === 'smtp' || mailFrom !== null || rcptTo.length > 0;
+  return { raw: item.payload, mailbox: item.address, receivedAt: item.receivedAt, envelope: hasEnvelope ? { mailFrom, rcptTo } : null };
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PluginContext } from '@autocase/core';
 import { RecordingChannelHost, runChannelContract } from '@autocase/core/testing';
-import nodemailer from 'nodemailer';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { smtpListenerChannel, SmtpListenerConfigSchema, type SmtpListenerConfigInput, type SmtpListenerConnection } from './smtp-listener.js';
 import { createSmtpMailer } from './smtp-mailer.js';
@@ -24,7 +24,7 @@ function selfSignedCertificate(): { key: string; cert: string } {
   }
 }
 
-async function sendMail(connection: SmtpListenerConnection, mail: nodemailer.SendMailOptions, transportOptions: Record<string, unknown> = { ignoreTLS: true }) {
+async function sendMail(connection: SmtpListenerConnection, mail: SendMailOptions, transportOptions: Record<string, unknown> = { ignoreTLS: true }) {
   const { port } = connection.address();
   const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ...transportOptions });
   try {
@@ -49,7 +49,7 @@ afterEach(async () => {
   for (const connection of started.splice(0)) await connection.doStop();
 });
 
-const message = (overrides: nodemailer.SendMailOptions = {}): nodemailer.SendMailOptions => ({
+const message = (overrides: SendMailOptions = {}): SendMailOptions => ({
   from: 'Jane Doe <jane@customer.example>',
   to: MAILBOX,
   subject: 'Printer broken',

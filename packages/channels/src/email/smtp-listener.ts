@@ -157,9 +157,13 @@ class SmtpListener implements SmtpListenerConnection {
 }
 
 /** Inbound SMTP: answers 250 only once the host durably stored the message, 451 when it could not. */
-export const smtpListenerChannel: ChannelPlugin<SmtpListenerConfig> & { create(config: SmtpListenerConfig, context: PluginContext): SmtpListenerConnection } = {
+export interface SmtpListenerPlugin extends ChannelPlugin<SmtpListenerConfig> {
+  create(config: SmtpListenerConfig, context: PluginContext): SmtpListenerConnection;
+}
+
+export const smtpListenerChannel: SmtpListenerPlugin = {
   specificationVersion: 'v1',
   id: 'email-smtp',
-  configSchema: SmtpListenerConfigSchema as z.ZodType<SmtpListenerConfig>,
+  configSchema: SmtpListenerConfigSchema,
   create: (config, context) => new SmtpListener(config, context),
 };

@@ -1,0 +1,183 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createConnection, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PluginContext } from '@autocase/core';
+import { RecordingChannelHost, runChannelContract } from '@autocase/core/testing';
+import { ImapFlow } from 'imapflow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { imapPollerChannel, ImapPollerConfigSchema, type ImapPollerConnection } from './imap-poller.js';
+
+const DOVECOT = '/usr/sbin/dovecot';
+const USER = 'support@autocase.test';
+const PASSWORD = 'imap-test-password';
+const ignore = () => undefined;
+const context: PluginContext = { logger: { debug: ignore, info: ignore, warn: ignore, error: ignore }, fetch: globalThis.fetch, now: () => new Date(), signal: new AbortController().signal };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(port: number, deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = createConnection({ host: '127.0.0.1', port }, () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`dovecot did not listen on ${port}`);
+}
+
+/** A real Dovecot IMAP server in a temporary directory (Debian package dovecot-imapd). */
+async function startDovecot(): Promise<{ port: number; stop(): Promise<void> }> {
+  if (!existsSync(DOVECOT)) throw new Error(`this test runs a real IMAP server: install Debian's dovecot-imapd (${DOVECOT} is missing)`);
+  const directory = mkdtempSync(join(tmpdir(), 'autocase-dovecot-'));
+  for (const folder of ['run', 'state', 'mail']) mkdirSync(join(directory, folder));
+  chmodSync(directory, 0o755);
+  chmodSync(join(directory, 'mail'), 0o777);
+  const port = await freePort();
+  const asRoot = process.getuid?.() === 0;
+  const uid = asRoot ? 65534 : process.getuid!();
+  const gid = asRoot ? 65534 : process.getgid!();
+  const ownUser = process.env.USER ?? 'nobody';
+  writeFileSync(join(directory, 'users'), `${USER}:{PLAIN}${PASSWORD}\n`);
+  writeFileSync(
+    join(directory, 'dovecot.conf'),
+    [
+      `base_dir = ${directory}/run`,
+      `state_dir = ${directory}/state`,
+      `log_path = ${directory}/dovecot.log`,
+      'protocols = imap',
+      'listen = 127.0.0.1',
+      'ssl = no',
+      'disable_plaintext_auth = no',
+      'auth_mechanisms = plain',
+      `default_internal_user = ${asRoot ? 'dovecot' : ownUser}`,
+      `default_login_user = ${asRoot ? 'dovenull' : ownUser}`,
+      `mail_location = maildir:${directory}/mail/%u`,
+      `passdb {\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u ${directory}/users\n}`,
+      `userdb {\n  driver = static\n  args = uid=${uid} gid=${gid} home=${directory}/mail/%u\n}`,
+      `service imap-login {\n  inet_listener imap {\n    address = 127.0.0.1\n    port = ${port}\n  }\n  inet_listener imaps {\n    port = 0\n  }\n}`,
+      '',
+    ].join('\n'),
+  );
+  const child: ChildProcess = spawn(DOVECOT, ['-F', '-c', join(directory, 'dovecot.conf')], { stdio: 'ignore' });
+  await waitForPort(port, Date.now() + 10_000);
+  return {
+    port,
+    async stop() {
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      });
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+let dovecot: { port: number; stop(): Promise<void> };
+beforeAll(async () => {
+  dovecot = await startDovecot();
+}, 20_000);
+afterAll(async () => {
+  await dovecot?.stop();
+});
+
+const settings = () => ({ host: '127.0.0.1', port: dovecot.port, secure: false, user: USER, password: PASSWORD, pollIntervalSeconds: 3600 });
+
+async function withClient<T>(work: (client: ImapFlow) => Promise<T>): Promise<T> {
+  const client = new ImapFlow({ host: '127.0.0.1', port: dovecot.port, secure: false, auth: { user: USER, pass: PASSWORD }, logger: false });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.logout();
+  }
+}
+
+const rawMessage = (id: string) => `From: Jane <jane@customer.example>\r\nTo: ${USER}\r\nSubject: Help ${id}\r\nMessage-ID: <${id}@customer.example>\r\n\r\nPlease help.\r\n`;
+
+async function unseenCount(folder = 'INBOX'): Promise<number> {
+  return withClient(async (client) => {
+    const lock = await client.getMailboxLock(folder);
+    try {
+      return ((await client.search({ seen: false }, { uid: true })) || []).length;
+    } finally {
+      lock.release();
+    }
+  });
+}
+
+describe('IMAP poller against a real Dovecot server', () => {
+  it('hands each unseen message to the host and flags it \\Seen only after accept resolved', async () => {
+    await withClient(async (client) => {
+      await client.append('INBOX', rawMessage('a1'));
+      await client.append('INBOX', rawMessage('a2'));
+    });
+    const host = new RecordingChannelHost();
+    host.down = true;
+    const poller = imapPollerChannel.create(ImapPollerConfigSchema.parse({ accounts: [{ mailbox: USER, imap: settings() }] }), context);
+    await poller.doStart(host);
+    try {
+      const [down] = await poller.pollNow();
+      expect(down).toEqual({ mailbox: USER, taken: 0, leftForRetry: 2, error: null });
+      expect(await unseenCount()).toBe(2);
+      host.down = false;
+      const [up] = await poller.pollNow();
+      expect(up).toMatchObject({ taken: 2, leftForRetry: 0 });
+      expect(await unseenCount()).toBe(0);
+      expect(host.accepted.map((item) => new TextDecoder().decode(item.payload as Uint8Array))).toEqual([rawMessage('a1'), rawMessage('a2')]);
+      expect(host.accepted[0]).toMatchObject({ kind: 'email.raw', address: USER, metadata: { transport: 'imap', folder: 'INBOX' } });
+      expect((await poller.pollNow())[0]!.taken).toBe(0);
+    } finally {
+      await poller.doStop();
+    }
+  });
+
+  it('moves taken messages when configured to, and reports a bad login', async () => {
+    await withClient(async (client) => {
+      await client.mailboxCreate('Taken');
+      await client.append('INBOX', rawMessage('b1'));
+    });
+    const host = new RecordingChannelHost();
+    const poller = imapPollerChannel.create(ImapPollerConfigSchema.parse({ accounts: [{ mailbox: USER, imap: { ...settings(), afterAccept: 'move', moveTo: 'Taken' } }] }), context);
+    await poller.doStart(host);
+    try {
+      expect((await poller.pollNow())[0]).toMatchObject({ taken: 1 });
+      const counts = await withClient(async (client) => [(await client.status('INBOX', { messages: true })).messages, (await client.status('Taken', { messages: true })).messages]);
+      expect(counts).toEqual([2, 1]);
+    } finally {
+      await poller.doStop();
+    }
+    const wrong = imapPollerChannel.create(ImapPollerConfigSchema.parse({ accounts: [{ mailbox: USER, imap: { ...settings(), password: 'wrong' } }] }), context);
+    await wrong.doStart(new RecordingChannelHost());
+    const [report] = await wrong.pollNow();
+    expect(report).toMatchObject({ taken: 0, error: expect.stringMatching(/^IMAP authentication failed for support@autocase.test/) });
+    await wrong.doStop();
+  }, 20_000);
+});
+
+runChannelContract({
+  plugin: imapPollerChannel,
+  config: () => ({ accounts: [{ mailbox: USER, imap: settings() }] }),
+  invalidConfigs: [{ accounts: [] }, { accounts: [{ mailbox: USER, imap: { host: 'x', user: 'u', password: 'p', afterAccept: 'move' } }] }],
+  expectedKind: 'email.raw',
+  deliver: async (connection, attempt) => {
+    await withClient((client) => client.append('INBOX', rawMessage(`contract-${attempt}-${Date.now()}`)));
+    await (connection as ImapPollerConnection).pollNow();
+    return { acknowledged: (await unseenCount()) === 0 };
+  },
+});
