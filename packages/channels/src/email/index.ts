@@ -5,3 +5,5 @@ export * from './email-pipeline.js';
 export * from './smtp-listener.js';
 export * from './smtp-mailer.js';
 export * from './imap-poller.js';
+export * from './case-reply.js';
+export * from './webhook-secret.js';

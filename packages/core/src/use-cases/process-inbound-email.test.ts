@@ -200,6 +200,21 @@ describe('processInboundEmail', () => {
     expect(reprocessed.outcome).toBe('case-created');
     expect((await deps.cases.list({})).total).toBe(2);
     await expect(processInboundEmail(deps, { emailId: 'nope', parsed: null })).rejects.toThrow('Email nope not found');
+    const again2 = await processInboundEmail(deps, { emailId: first.email.id, parsed: buildParsedEmail({ messageId: first.email.messageId }), reprocess: true });
+    expect(again2.alreadyProcessed).toBe(true);
+    expect((await deps.cases.list({})).total).toBe(2);
+  });
+
+  it('reprocesses a skipped email on request, e.g. after the rule changed', async () => {
+    const { deps, deliver } = await setUp();
+    const spam = await deliver({ subject: '[SPAM] not really' });
+    expect(spam.outcome).toBe('skipped');
+    const rule = (await deps.arcRules.list())[0]!;
+    await deps.arcRules.save({ ...rule, items: rule.items.filter((item) => item.id !== 'skip-spam') });
+    const parsed = buildParsedEmail({ messageId: spam.email.messageId, subject: '[SPAM] not really' });
+    expect((await processInboundEmail(deps, { emailId: spam.email.id, parsed })).alreadyProcessed).toBe(true);
+    const reprocessed = await processInboundEmail(deps, { emailId: spam.email.id, parsed, reprocess: true });
+    expect(reprocessed).toMatchObject({ alreadyProcessed: false, outcome: 'case-created' });
   });
 
   it('rate-limits acknowledgements per sender and stops a sender flooding one subject', async () => {

@@ -42,6 +42,11 @@ export interface ProcessInboundEmailInput {
   /** The parsed message, or null when it could not be parsed (then `parseError` says why). */
   parsed: ParsedEmail | null;
   parseError?: string;
+  /**
+   * Process again an email that was already processed without a case (skipped, e.g. before a
+   * rule existed). An email that has a case is never processed twice.
+   */
+  reprocess?: boolean;
 }
 
 export interface ProcessInboundEmailResult {
@@ -90,7 +95,7 @@ const skipped = (reason: string, correlation: CorrelationMethod = 'none'): Decis
 export async function processInboundEmail(deps: ProcessInboundEmailDependencies, input: ProcessInboundEmailInput): Promise<ProcessInboundEmailResult> {
   const stored = await deps.emails.get(input.emailId);
   if (!stored) throw new NotFoundError('Email', input.emailId);
-  if (stored.status === 'processed') {
+  if (stored.status === 'processed' && (!input.reprocess || stored.caseId !== null || stored.duplicateOf !== null)) {
     const caseRecord = stored.caseId ? await deps.cases.get(stored.caseId) : null;
     return { email: stored, outcome: stored.outcome ?? 'skipped', alreadyProcessed: true, caseRecord, arc: null, acknowledged: false };
   }
