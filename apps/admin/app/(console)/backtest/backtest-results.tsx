@@ -1,0 +1,101 @@
+'use client';
+
+import { Fragment, useState } from 'react';
+import { Card, CardHeader } from '@/components/ui/card';
+import { formatPercent, formatValue } from '@/lib/format';
+import type { BacktestReport } from './backtest-report';
+
+function rateColor(rate: number | null): string {
+  if (rate === null) return 'bg-slate-300';
+  if (rate >= 0.8) return 'bg-emerald-500';
+  if (rate >= 0.5) return 'bg-amber-500';
+  return 'bg-red-500';
+}
+
+export function FieldRates({ report }: { report: BacktestReport }) {
+  return (
+    <Card>
+      <CardHeader title="Match rate per field" description="How often the accepted prediction equals the value on the case." />
+      <ul className="divide-y divide-slate-100" aria-label="Match rate per field">
+        {report.fields.map((field) => (
+          <li key={field.field} className="grid grid-cols-[160px_1fr_80px] items-center gap-4 px-6 py-3 text-sm">
+            <span className="truncate font-mono text-xs text-slate-700">{field.field}</span>
+            <div className="h-2.5 overflow-hidden rounded-full bg-slate-100" aria-hidden="true">
+              <div className={`h-full rounded-full ${rateColor(field.rate)}`} style={{ width: `${Math.round((field.rate ?? 0) * 100)}%` }} />
+            </div>
+            <span className="text-right tabular-nums">
+              <span className="font-semibold text-slate-900">{formatPercent(field.rate)}</span>
+              <span className="block text-xs text-slate-500">
+                {field.matched}/{field.evaluated}
+              </span>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
+export function CaseComparison({ report }: { report: BacktestReport }) {
+  const [openId, setOpenId] = useState<string | null>(null);
+  const keys = report.fields.map((field) => field.field);
+  return (
+    <Card className="overflow-hidden">
+      <CardHeader title="Actual vs predicted" description="Red cells are mismatches. Select a case to see the evidence behind each prediction." />
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm" aria-label="Actual vs predicted">
+          <thead className="bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
+            <tr>
+              <th scope="col" className="px-6 py-3">Case</th>
+              {keys.map((key) => (
+                <th key={key} scope="col" className="px-4 py-3 font-mono normal-case">
+                  {key}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {report.cases.map((row) => (
+              <Fragment key={row.id}>
+                <tr className="align-top">
+                  <th scope="row" className="px-6 py-3 font-medium">
+                    <button type="button" aria-expanded={openId === row.id} onClick={() => setOpenId(openId === row.id ? null : row.id)} className="text-left text-brand-700 hover:text-brand-800">
+                      {row.label}
+                    </button>
+                  </th>
+                  {keys.map((key) => {
+                    const cell = row.fields[key];
+                    if (!cell) return <td key={key} className="px-4 py-3 text-slate-300">—</td>;
+                    return (
+                      <td key={key} className={cell.match ? 'bg-emerald-50/60 px-4 py-3' : 'bg-red-50/70 px-4 py-3'}>
+                        <p className="text-slate-900">{formatValue(cell.actual)}</p>
+                        <p className={cell.match ? 'text-xs text-emerald-700' : 'text-xs text-red-700'}>
+                          {cell.match ? '✓' : '✕'} {formatValue(cell.predicted)}
+                          {cell.confidence !== null && <span className="text-slate-400"> · {formatPercent(cell.confidence)}</span>}
+                        </p>
+                      </td>
+                    );
+                  })}
+                </tr>
+                {openId === row.id && (
+                  <tr className="bg-slate-50/70">
+                    <td colSpan={keys.length + 1} className="px-6 py-3">
+                      <ul className="space-y-1.5 text-sm">
+                        {Object.entries(row.fields).map(([key, cell]) => (
+                          <li key={key}>
+                            <span className="font-mono text-xs text-slate-500">{key}</span> <span className="text-slate-400">by {cell.predictor ?? 'no predictor'}</span>
+                            {cell.evidence.length > 0 ? <span className="ml-2 italic text-slate-700">“{cell.evidence.join('” · “')}”</span> : <span className="ml-2 text-slate-400">no evidence</span>}
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Card>
+  );
+}
