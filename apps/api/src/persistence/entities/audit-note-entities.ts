@@ -22,6 +22,8 @@ export const NoteEntity = defineEntity({
   tableName: 'notes',
   properties: {
     id: p.string().length(36).primary(),
+    /** Creation order (from the `note` counter). */
+    sequence: p.integer(),
     caseId: p.string().length(36).index(),
     kind: p.string().length(16),
     body: p.text(),

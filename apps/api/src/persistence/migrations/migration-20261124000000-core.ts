@@ -27,7 +27,7 @@ export class Migration20261124000000Core extends Migration {
     this.addSql(`create index "jobs_name_index" on "jobs" ("name");`);
     this.addSql(`create index "jobs_status_index" on "jobs" ("status");`);
     this.addSql(`create index "jobs_run_at_index" on "jobs" ("run_at");`);
-    this.addSql(`create table "notes" ("id" varchar(36) not null, "case_id" varchar(36) not null, "kind" varchar(16) not null, "body" text not null, "author_id" varchar(36) null, "dedupe_key" varchar(200) null, "created_at" varchar(32) not null, primary key ("id"));`);
+    this.addSql(`create table "notes" ("id" varchar(36) not null, "sequence" int not null, "case_id" varchar(36) not null, "kind" varchar(16) not null, "body" text not null, "author_id" varchar(36) null, "dedupe_key" varchar(200) null, "created_at" varchar(32) not null, primary key ("id"));`);
     this.addSql(`create index "notes_case_id_index" on "notes" ("case_id");`);
     this.addSql(`alter table "notes" add constraint "notes_dedupe_key_unique" unique ("dedupe_key");`);
     this.addSql(`create table "prediction_log" ("id" varchar(36) not null, "sequence" int not null, "case_id" varchar(36) not null, "at" varchar(32) not null, "entry" jsonb not null, primary key ("id"));`);

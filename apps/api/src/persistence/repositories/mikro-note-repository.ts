@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
 import type { Clock, Note, NoteRepository } from '@autocase/core';
 import { NoteEntity } from '../entities/index.js';
+import { reserveCounterValues } from './sql-counter.js';
 
 type NoteRow = InferEntity<typeof NoteEntity>;
 
@@ -24,7 +25,7 @@ export class MikroNoteRepository implements NoteRepository {
     }
     const created: Note = { ...note, id: randomUUID(), authorId: note.authorId ?? null, dedupeKey: note.dedupeKey ?? null, createdAt: this.clock.now().toISOString() };
     try {
-      await em.insert(NoteEntity, { id: created.id, caseId: created.caseId, kind: created.kind, body: created.body, authorId: created.authorId ?? null, dedupeKey: created.dedupeKey ?? null, createdAt: created.createdAt });
+      await em.insert(NoteEntity, { id: created.id, sequence: await reserveCounterValues(em, 'note'), caseId: created.caseId, kind: created.kind, body: created.body, authorId: created.authorId ?? null, dedupeKey: created.dedupeKey ?? null, createdAt: created.createdAt });
       return { note: created, created: true };
     } catch (error) {
       // Two writers raced on the same dedupe key: the other one won, return its note.
@@ -37,7 +38,7 @@ export class MikroNoteRepository implements NoteRepository {
   }
 
   async listForCase(caseId: string): Promise<Note[]> {
-    const rows = await this.orm.em.fork().find(NoteEntity, { caseId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    const rows = await this.orm.em.fork().find(NoteEntity, { caseId }, { orderBy: { sequence: 'asc' } });
     return rows.map(toNote);
   }
 }

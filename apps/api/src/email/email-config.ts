@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const EmailEnvironmentSchema = z.object({
+  SMTP_ENABLED: z.enum(['true', 'false', '1', '0', 'yes', 'no']).default('true').transform((value) => ['true', '1', 'yes'].includes(value)),
+  SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+  SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  /** PEM files for STARTTLS; without them STARTTLS is off (development). */
+  SMTP_TLS_KEY_FILE: z.string().min(1).optional(),
+  SMTP_TLS_CERT_FILE: z.string().min(1).optional(),
+  SMTP_TLS_REQUIRED: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  SMTP_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
+  EMAIL_PROCESS_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+});
+
+export interface EmailChannelConfig {
+  smtp: {
+    enabled: boolean;
+    host: string;
+    port: number;
+    maxMessageBytes: number;
+    tls: { mode: 'disabled' } | { mode: 'starttls'; key: string; cert: string; required: boolean };
+  };
+  processAttempts: number;
+}
+
+/** Inbound email settings from the environment (SMTP_*); throws naming every bad variable. */
+export function loadEmailConfig(environment: Record<string, string | undefined>, root: string): EmailChannelConfig {
+  const parsed = EmailEnvironmentSchema.safeParse(environment);
+  if (!parsed.success) throw new Error(`Invalid email configuration: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  const env = parsed.data;
+  if (Boolean(env.SMTP_TLS_KEY_FILE) !== Boolean(env.SMTP_TLS_CERT_FILE)) throw new Error('Invalid email configuration: set both SMTP_TLS_KEY_FILE and SMTP_TLS_CERT_FILE, or neither');
+  let tls: EmailChannelConfig['smtp']['tls'] = { mode: 'disabled' };
+  if (env.SMTP_TLS_KEY_FILE && env.SMTP_TLS_CERT_FILE) {
+    const read = (variable: string, file: string) => {
+      try {
+        return readFileSync(path.resolve(root, file), 'utf8');
+      } catch (error) {
+        throw new Error(`Invalid email configuration: ${variable} ${file} cannot be read: ${(error as Error).message}`);
+      }
+    };
+    tls = { mode: 'starttls', key: read('SMTP_TLS_KEY_FILE', env.SMTP_TLS_KEY_FILE), cert: read('SMTP_TLS_CERT_FILE', env.SMTP_TLS_CERT_FILE), required: env.SMTP_TLS_REQUIRED };
+  }
+  return {
+    smtp: { enabled: env.SMTP_ENABLED, host: env.SMTP_HOST, port: env.SMTP_PORT, maxMessageBytes: env.SMTP_MAX_MESSAGE_BYTES, tls },
+    processAttempts: env.EMAIL_PROCESS_ATTEMPTS,
+  };
+}

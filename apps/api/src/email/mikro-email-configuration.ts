@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/core';
+import type { ArcRule, ArcRuleRepository, Clock, Contact, ContactRepository, Mailbox, MailboxRepository } from '@autocase/core';
+import { ArcRuleEntity, ContactEntity, MailboxEntity } from './email-entities.js';
+
+export class MikroContactRepository implements ContactRepository {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly clock: Clock,
+  ) {}
+
+  async findByEmail(email: string): Promise<Contact | null> {
+    const row = await this.orm.em.fork().findOne(ContactEntity, { email: email.trim().toLowerCase() });
+    return row ? (row.data as unknown as Contact) : null;
+  }
+
+  async create(contact: Omit<Contact, 'id' | 'createdAt'>): Promise<Contact> {
+    const existing = await this.findByEmail(contact.email);
+    if (existing) return existing;
+    const created: Contact = { ...contact, email: contact.email.trim().toLowerCase(), id: randomUUID(), createdAt: this.clock.now().toISOString() };
+    await this.orm.em.fork().insert(ContactEntity, { id: created.id, email: created.email, data: created as unknown as Record<string, unknown> });
+    return created;
+  }
+}
+
+export class MikroMailboxRepository implements MailboxRepository {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(): Promise<(Mailbox & { id: string })[]> {
+    const rows = await this.orm.em.fork().find(MailboxEntity, {}, { orderBy: { createdAt: 'asc' } });
+    return rows.map((row) => ({ ...(row.data as unknown as Mailbox), id: row.id }));
+  }
+
+  async get(id: string): Promise<(Mailbox & { id: string }) | null> {
+    const row = await this.orm.em.fork().findOne(MailboxEntity, { id });
+    return row ? { ...(row.data as unknown as Mailbox), id: row.id } : null;
+  }
+
+  async getByAddress(address: string): Promise<(Mailbox & { id: string }) | null> {
+    const row = await this.orm.em.fork().findOne(MailboxEntity, { address: address.trim().toLowerCase() });
+    return row ? { ...(row.data as unknown as Mailbox), id: row.id } : null;
+  }
+
+  async save(mailbox: Mailbox): Promise<Mailbox & { id: string }> {
+    const em = this.orm.em.fork();
+    const saved = { ...mailbox, address: mailbox.address.trim().toLowerCase(), id: mailbox.id ?? randomUUID() };
+    const data = saved as unknown as Record<string, unknown>;
+    const updated = mailbox.id ? await em.nativeUpdate(MailboxEntity, { id: mailbox.id }, { address: saved.address, data }) : 0;
+    if (updated === 0) await em.insert(MailboxEntity, { id: saved.id, address: saved.address, createdAt: this.clock.now().toISOString(), data });
+    return saved;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return (await this.orm.em.fork().nativeDelete(MailboxEntity, { id })) > 0;
+  }
+}
+
+export class MikroArcRuleRepository implements ArcRuleRepository {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly clock: Clock,
+  ) {}
+
+  private toRule(row: { id: string; data: Record<string, unknown> }): ArcRule {
+    return { ...(row.data as unknown as ArcRule), id: row.id };
+  }
+
+  async list(): Promise<ArcRule[]> {
+    const rows = await this.orm.em.fork().find(ArcRuleEntity, {}, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    return rows.map((row) => this.toRule(row));
+  }
+
+  async get(id: string): Promise<ArcRule | null> {
+    const row = await this.orm.em.fork().findOne(ArcRuleEntity, { id });
+    return row ? this.toRule(row) : null;
+  }
+
+  async findForMailbox(mailbox: string): Promise<ArcRule | null> {
+    const rows = await this.orm.em.fork().find(ArcRuleEntity, { mailbox: mailbox.trim().toLowerCase(), enabled: true }, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: 1 });
+    return rows[0] ? this.toRule(rows[0]) : null;
+  }
+
+  async save(rule: Omit<ArcRule, 'id'> & { id?: string }): Promise<ArcRule> {
+    const em = this.orm.em.fork();
+    const saved: ArcRule = { ...rule, mailbox: rule.mailbox.trim().toLowerCase(), id: rule.id ?? randomUUID() };
+    const data = saved as unknown as Record<string, unknown>;
+    const updated = rule.id ? await em.nativeUpdate(ArcRuleEntity, { id: rule.id }, { mailbox: saved.mailbox, enabled: saved.enabled, data }) : 0;
+    if (updated === 0) await em.insert(ArcRuleEntity, { id: saved.id, mailbox: saved.mailbox, enabled: saved.enabled, createdAt: this.clock.now().toISOString(), data });
+    return saved;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return (await this.orm.em.fork().nativeDelete(ArcRuleEntity, { id })) > 0;
+  }
+}

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
+import { identifyRawEmail, newReceivedEmail, NotFoundError, type EmailMessage, type EmailQuery, type EmailRepository, type Page, type StoreRawEmailInput } from '@autocase/core';
+import { reserveCounterValues } from '../persistence/repositories/sql-counter.js';
+import { EmailEntity, EmailRawEntity } from './email-entities.js';
+
+const DEFAULT_PAGE_SIZE = 20;
+const MAX_PAGE_SIZE = 200;
+const LOOKUP_CHUNK = 500;
+
+function searchText(email: EmailMessage): string {
+  return [email.subject, email.from?.address ?? '', email.from?.name ?? '', email.messageId ?? '', email.reason ?? ''].join('\n').toLowerCase();
+}
+
+function columns(email: EmailMessage) {
+  return {
+    mailbox: email.mailbox,
+    receivedAt: email.receivedAt,
+    messageId: email.messageId ?? null,
+    status: email.status,
+    outcome: email.outcome ?? null,
+    caseId: email.caseId ?? null,
+    searchText: searchText(email),
+    data: email as unknown as Record<string, unknown>,
+  };
+}
+
+const toEmail = (row: { data: Record<string, unknown> }): EmailMessage => row.data as unknown as EmailMessage;
+
+/** Inbound emails in SQL: the record (indexed columns + JSON) in `emails`, the bytes in `email_raw`. */
+export class MikroEmailRepository implements EmailRepository {
+  constructor(private readonly orm: MikroORM) {}
+
+  async storeRaw(input: StoreRawEmailInput): Promise<{ email: EmailMessage; duplicate: boolean }> {
+    const identity = identifyRawEmail(input.raw);
+    const em = this.orm.em.fork();
+    const sameBytes = await em.findOne(EmailEntity, { sha256: identity.sha256 });
+    if (sameBytes) return { email: toEmail(sameBytes), duplicate: true };
+    const original = identity.dedupeKey ? await em.findOne(EmailEntity, { dedupeKey: identity.dedupeKey }) : null;
+    const email = newReceivedEmail(randomUUID(), input, identity, original?.id ?? null);
+    const sequence = await reserveCounterValues(em, 'email-sequence');
+    try {
+      await em.transactional(async (transaction) => {
+        await transaction.insert(EmailEntity, { id: email.id, sequence, sha256: email.sha256, dedupeKey: original ? null : identity.dedupeKey, ...columns(email) });
+        await transaction.insert(EmailRawEntity, { id: email.id, raw: Buffer.from(input.raw.buffer, input.raw.byteOffset, input.raw.byteLength) });
+      });
+    } catch (error) {
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      const conditions: Record<string, unknown>[] = [{ sha256: identity.sha256 }];
+      if (identity.dedupeKey) conditions.push({ dedupeKey: identity.dedupeKey });
+      const winner = await this.orm.em.fork().findOne(EmailEntity, { $or: conditions });
+      if (!winner) throw error;
+      return { email: toEmail(winner), duplicate: true };
+    }
+    return { email, duplicate: original !== null };
+  }
+
+  async get(id: string): Promise<EmailMessage | null> {
+    const row = await this.orm.em.fork().findOne(EmailEntity, { id });
+    return row ? toEmail(row) : null;
+  }
+
+  async getRaw(id: string): Promise<Uint8Array | null> {
+    const row = await this.orm.em.fork().findOne(EmailRawEntity, { id });
+    return row ? new Uint8Array(row.raw) : null;
+  }
+
+  async save(email: EmailMessage): Promise<EmailMessage> {
+    const updated = await this.orm.em.fork().nativeUpdate(EmailEntity, { id: email.id }, columns(email));
+    if (updated === 0) throw new NotFoundError('Email', email.id);
+    return email;
+  }
+
+  async findByMessageIds(messageIds: string[]): Promise<EmailMessage[]> {
+    const unique = [...new Set(messageIds)];
+    const found: EmailMessage[] = [];
+    const em = this.orm.em.fork();
+    for (let start = 0; start < unique.length; start += LOOKUP_CHUNK) {
+      const rows = await em.find(EmailEntity, { messageId: { $in: unique.slice(start, start + LOOKUP_CHUNK) } }, { orderBy: { sequence: 'asc' } });
+      found.push(...rows.map(toEmail));
+    }
+    return found;
+  }
+
+  async list(query: EmailQuery): Promise<Page<EmailMessage>> {
+    const pageSize = Math.min(Math.max(query.pageSize ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
+    const page = Math.max(query.page ?? 1, 1);
+    const where: Record<string, unknown> = {};
+    if (query.outcome) where.outcome = query.outcome;
+    if (query.status) where.status = query.status;
+    if (query.mailbox) where.mailbox = query.mailbox.toLowerCase();
+    if (query.caseId) where.caseId = query.caseId;
+    const text = query.q?.trim().toLowerCase();
+    if (text) where.searchText = { $like: `%${text}%` };
+    const [rows, total] = await this.orm.em.fork().findAndCount(EmailEntity, where, { orderBy: { sequence: 'desc' }, limit: pageSize, offset: (page - 1) * pageSize });
+    return { items: rows.map(toEmail), total };
+  }
+}

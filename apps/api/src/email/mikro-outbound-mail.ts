@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/core';
+import type { OutboundMailLog, OutboundMailRecord, SenderActivityEvent, SenderActivityStore } from '@autocase/core';
+import { OutboundMailEntity, SenderActivityEntity } from './email-entities.js';
+
+export class MikroOutboundMailLog implements OutboundMailLog {
+  constructor(private readonly orm: MikroORM) {}
+
+  async record(entry: OutboundMailRecord): Promise<void> {
+    const em = this.orm.em.fork();
+    const data = entry as unknown as Record<string, unknown>;
+    const updated = await em.nativeUpdate(OutboundMailEntity, { messageId: entry.messageId }, { caseId: entry.caseId, sentAt: entry.sentAt, data });
+    if (updated === 0) await em.insert(OutboundMailEntity, { messageId: entry.messageId, caseId: entry.caseId, sentAt: entry.sentAt, data });
+  }
+
+  async findByMessageIds(messageIds: string[]): Promise<OutboundMailRecord[]> {
+    const unique = [...new Set(messageIds)];
+    if (unique.length === 0) return [];
+    const rows = await this.orm.em.fork().find(OutboundMailEntity, { messageId: { $in: unique } });
+    return rows.map((row) => row.data as unknown as OutboundMailRecord);
+  }
+}
+
+export class MikroSenderActivityStore implements SenderActivityStore {
+  constructor(private readonly orm: MikroORM) {}
+
+  async record(event: SenderActivityEvent): Promise<void> {
+    await this.orm.em.fork().insert(SenderActivityEntity, { id: randomUUID(), sender: event.sender.toLowerCase(), kind: event.kind, subjectKey: event.subjectKey.slice(0, 500), at: event.at });
+  }
+
+  async count(query: { sender: string; kind: SenderActivityEvent['kind']; subjectKey?: string; since: string }): Promise<number> {
+    const where: Record<string, unknown> = { sender: query.sender.toLowerCase(), kind: query.kind, at: { $gte: query.since } };
+    if (query.subjectKey !== undefined) where.subjectKey = query.subjectKey.slice(0, 500);
+    return this.orm.em.fork().count(SenderActivityEntity, where);
+  }
+}
