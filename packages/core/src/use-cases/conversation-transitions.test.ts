@@ -76,6 +76,7 @@ describe('acceptConversation', () => {
       message: `conversation ${conversation.id} is active; only a waiting conversation can be accepted`,
     });
     await expect(harness.engine.acceptConversation({ conversationId: 'nope', agentId: 'a' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(harness.engine.acceptConversation({ conversationId: conversation.id, agentId: ' ' })).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 });
 

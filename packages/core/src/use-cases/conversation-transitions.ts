@@ -1,5 +1,5 @@
 import { canTransition, type Conversation, type ConversationState } from '../domain/conversation.js';
-import { InvalidStateError } from '../domain/errors.js';
+import { InvalidStateError, ValidationError } from '../domain/errors.js';
 import { PluginError } from '../plugins/errors.js';
 import { nowIso, type CaseEngineDeps } from './case-engine-deps.js';
 import { findConversationCase, loadConversation } from './conversation-case-work.js';
@@ -74,6 +74,9 @@ async function tryCreateCase(deps: CaseEngineDeps, conversationId: string, trigg
 
 /** An agent accepts a waiting conversation; with `autoCreateCaseOnAccept` the case is created when there is enough context. */
 export async function acceptConversation(deps: CaseEngineDeps, input: { conversationId: string; agentId: string } & TransitionOptions): Promise<AcceptConversationResult> {
+  if (typeof input.agentId !== 'string' || input.agentId.trim() === '') {
+    throw new ValidationError('Invalid accept', [{ path: 'agentId', message: 'the accepting agent’s id is required' }]);
+  }
   const conversation = await loadConversation(deps, input.conversationId);
   if (!canTransition(conversation.state, 'active')) {
     throw new InvalidStateError(`conversation ${conversation.id} is ${conversation.state}; only a waiting conversation can be accepted`);
