@@ -4,6 +4,7 @@ import { AdminConfigModule } from './admin-config/admin-config.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CaseEngineModule } from './case-engine/case-engine.module.js';
 import { CasesModule } from './cases/cases.module.js';
+import { ChatModule } from './chat/chat.module.js';
 import { InfrastructureModule, type AppRuntime } from './infrastructure/infrastructure.module.js';
 import { OpsModule } from './ops/ops.module.js';
 
@@ -18,6 +19,7 @@ export const FEATURE_MODULES: Type[] = [
   OpsModule,
   AdminConfigModule,
   CasesModule,
+  ChatModule,
 ];
 
 @Module({})

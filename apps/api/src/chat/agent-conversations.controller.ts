@@ -1,0 +1,107 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  acceptConversation, conversationCaseTitle, createManualCase, endConversation, NotFoundError, postMessage, wrapUpConversation, type CaseEngineDeps, type Conversation,
+} from '@autocase/core';
+import type { z } from 'zod';
+import { CurrentUser, Roles } from '../auth/auth-decorators.js';
+import type { User } from '../auth/user.js';
+import { toCaseView, type CaseView } from '../cases/case-view.js';
+import { ApiZodBody, ApiZodQuery } from '../http/api-zod-body.js';
+import { ZodValidationPipe } from '../http/zod-validation-pipe.js';
+import { CASE_ENGINE } from '../tokens.js';
+import { ChatCaseJobs } from './chat-case-jobs.js';
+import { ConversationCaseSchema, ConversationListQuerySchema, MessageBodySchema } from './chat-schemas.js';
+import {
+  toCaseOutcomeView, toConversationSummary, toConversationView, toMessageView, type CaseOutcomeView, type ConversationSummaryView, type ConversationView, type MessageView,
+} from './conversation-views.js';
+
+/** A transition whose case work was queued; agents get `conversation.case-work` when it finished. */
+export interface QueuedTransitionView {
+  conversation: ConversationView;
+  caseWork: { queued: true; jobId: string };
+}
+
+function actorName(user: User): string {
+  return user.displayName ?? user.email;
+}
+
+/** The agent's side of a live chat. Thin: every rule lives in core's use cases. */
+@ApiTags('conversations (agent)')
+@ApiBearerAuth()
+@Roles('agent', 'admin')
+@Controller('conversations')
+export class AgentConversationsController {
+  constructor(
+    @Inject(CASE_ENGINE) private readonly engine: CaseEngineDeps,
+    @Inject(ChatCaseJobs) private readonly jobs: ChatCaseJobs,
+  ) {}
+
+  @Get()
+  @ApiZodQuery(ConversationListQuerySchema)
+  async list(@Query(new ZodValidationPipe(ConversationListQuerySchema, 'query')) query: z.infer<typeof ConversationListQuerySchema>, @CurrentUser() user: User): Promise<{ items: ConversationSummaryView[]; total: number }> {
+    const items = await this.engine.conversations.list({ state: query.state, agentId: query.mine === 'true' ? user.id : undefined });
+    return { items: items.map(toConversationSummary), total: items.length };
+  }
+
+  @Get(':id')
+  async get(@Param('id') id: string): Promise<ConversationView> {
+    return toConversationView(await this.requireConversation(id));
+  }
+
+  /** Accepts a waiting conversation; with enough context its case is created now (and `case.created` is sent). */
+  @Post(':id/accept')
+  @HttpCode(200)
+  async accept(@Param('id') id: string, @CurrentUser() user: User): Promise<{ conversation: ConversationView; caseOutcome: CaseOutcomeView }> {
+    const result = await acceptConversation(this.engine, { conversationId: id, agentId: user.id });
+    return { conversation: toConversationView(result.conversation), caseOutcome: toCaseOutcomeView(result.caseOutcome) };
+  }
+
+  @Post(':id/messages')
+  @HttpCode(201)
+  @ApiZodBody(MessageBodySchema)
+  async postMessage(@Param('id') id: string, @Body(new ZodValidationPipe(MessageBodySchema)) body: { text: string }, @CurrentUser() user: User): Promise<MessageView> {
+    return toMessageView(await postMessage(this.engine, { conversationId: id, sender: 'agent', senderName: actorName(user), text: body.text }));
+  }
+
+  /** Moves to wrap-up; the case is then created (none yet) or updated in a queued job. */
+  @Post(':id/wrap-up')
+  @HttpCode(200)
+  async wrapUp(@Param('id') id: string): Promise<QueuedTransitionView> {
+    const result = await wrapUpConversation(this.engine, { conversationId: id, deferCaseWork: true });
+    const jobId = await this.jobs.queueWrapUpWork(id);
+    return { conversation: toConversationView(result.conversation), caseWork: { queued: true, jobId } };
+  }
+
+  /** Ends the conversation (again is harmless); case creation and the summary note run in a queued job. */
+  @Post(':id/end')
+  @HttpCode(200)
+  async end(@Param('id') id: string): Promise<QueuedTransitionView & { alreadyEnded: boolean }> {
+    const result = await endConversation(this.engine, { conversationId: id, deferCaseWork: true });
+    const jobId = await this.jobs.queueEndWork(id);
+    return { conversation: toConversationView(result.conversation), alreadyEnded: result.alreadyEnded, caseWork: { queued: true, jobId } };
+  }
+
+  /** The agent's "New case" for this conversation; a conversation never gets a second case (409 naming the existing one). */
+  @Post(':id/case')
+  @ApiZodBody(ConversationCaseSchema)
+  async createCase(@Param('id') id: string, @Body(new ZodValidationPipe(ConversationCaseSchema)) body: z.infer<typeof ConversationCaseSchema>, @CurrentUser() user: User): Promise<CaseView> {
+    const conversation = await this.requireConversation(id);
+    const created = await createManualCase(this.engine, {
+      actorId: user.id,
+      actorName: actorName(user),
+      title: body.title ?? conversationCaseTitle(conversation),
+      status: body.status,
+      fields: body.fields,
+      conversationId: conversation.id,
+      contactEmail: conversation.customer.email ?? null,
+    });
+    return toCaseView(created);
+  }
+
+  private async requireConversation(id: string): Promise<Conversation> {
+    const conversation = await this.engine.conversations.get(id);
+    if (!conversation) throw new NotFoundError('conversation', id);
+    return conversation;
+  }
+}

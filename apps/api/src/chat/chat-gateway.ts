@@ -1,0 +1,151 @@
+import { Inject, type OnApplicationShutdown } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { postMessage, type CaseEngineDeps } from '@autocase/core';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Server, Socket } from 'socket.io';
+import type { ZodType } from 'zod';
+import { AuthService } from '../auth/auth.service.js';
+import type { User } from '../auth/user.js';
+import type { AppConfig } from '../config/app-config.js';
+import type { LocalEventPublisher } from '../events/local-event-publisher.js';
+import { toErrorBody, type ErrorBody } from '../http/all-exceptions.filter.js';
+import { describeZodIssues, validationException } from '../http/zod-validation-pipe.js';
+import { APP_CONFIG, APP_LOGGER, CASE_ENGINE, EVENT_PUBLISHER } from '../tokens.js';
+import { SocketMessageSchema, SocketTypingSchema } from './chat-schemas.js';
+import { ConversationTokenStore } from './conversation-token-store.js';
+import { toMessageView, type MessageView } from './conversation-views.js';
+import { AGENTS_ROOM, conversationRoom, realtimeDeliveries } from './realtime-events.js';
+
+/** Who is on the other end of a socket, decided once at the handshake. */
+export type SocketIdentity = { kind: 'agent'; user: User } | { kind: 'customer'; conversationId: string; name: string | null };
+
+export type SocketAck<T> = { ok: true } & T | { ok: false; error: ErrorBody };
+
+function identityOf(socket: Socket): SocketIdentity {
+  return (socket.data as { identity: SocketIdentity }).identity;
+}
+
+function parse<T>(schema: ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationException(describeZodIssues(result.error));
+  return result.data;
+}
+
+/**
+ * The realtime channel at `/api/socket.io`. Agents connect with `auth: { token }` (their bearer
+ * token) and join the agents room; a customer connects with `auth: { conversationId,
+ * conversationToken }` and joins that conversation's room. Core's domain events are bridged to
+ * the rooms; with REDIS_URL the Redis adapter fans them out across API processes.
+ */
+@WebSocketGateway({ path: '/api/socket.io', cors: { origin: true } })
+export class ChatGateway implements OnGatewayInit<Server>, OnGatewayConnection<Socket>, OnApplicationShutdown {
+  private server: Server | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private redisClients: Redis[] = [];
+
+  constructor(
+    @Inject(CASE_ENGINE) private readonly engine: CaseEngineDeps,
+    @Inject(EVENT_PUBLISHER) private readonly events: LocalEventPublisher,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_LOGGER) private readonly logger: Logger,
+    @Inject(AuthService) private readonly auth: AuthService,
+    @Inject(ConversationTokenStore) private readonly tokens: ConversationTokenStore,
+  ) {}
+
+  afterInit(server: Server): void {
+    this.server = server;
+    if (this.config.redisUrl) {
+      const publisher = new Redis(this.config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
+      const subscriber = publisher.duplicate();
+      for (const client of [publisher, subscriber]) client.on('error', (error) => this.logger.warn({ err: error }, 'socket.io Redis adapter connection error'));
+      this.redisClients = [publisher, subscriber];
+      server.adapter(createAdapter(publisher, subscriber));
+    }
+    server.use((socket, next) => {
+      this.authenticate(socket).then(
+        (identity) => {
+          (socket.data as { identity: SocketIdentity }).identity = identity;
+          next();
+        },
+        (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
+      );
+    });
+    this.unsubscribe = this.events.subscribe(async (event) => {
+      for (const delivery of await realtimeDeliveries(this.engine, event)) this.emit(delivery.room, delivery.event, delivery.payload);
+    });
+  }
+
+  handleConnection(socket: Socket): void {
+    const identity = identityOf(socket);
+    if (identity.kind === 'agent') void socket.join(AGENTS_ROOM);
+    else void socket.join(conversationRoom(identity.conversationId));
+  }
+
+  /** Emits to a room (every process's sockets in it, through the Redis adapter when configured). */
+  emit(room: string, event: string, payload: Record<string, unknown>): void {
+    this.server?.to(room).emit(event, payload);
+  }
+
+  /** `message` `{ text }` from a customer, or `{ conversationId, text }` from an agent; acked with the stored message. */
+  @SubscribeMessage('message')
+  async onMessage(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<SocketAck<{ message: MessageView }>> {
+    try {
+      const input = parse(SocketMessageSchema, body);
+      const identity = identityOf(socket);
+      const message =
+        identity.kind === 'customer'
+          ? await postMessage(this.engine, { conversationId: identity.conversationId, sender: 'customer', senderName: identity.name, text: input.text })
+          : await postMessage(this.engine, { conversationId: this.requireConversationId(input.conversationId), sender: 'agent', senderName: identity.user.displayName ?? identity.user.email, text: input.text });
+      return { ok: true, message: toMessageView(message) };
+    } catch (error) {
+      return { ok: false, error: toErrorBody(error) };
+    }
+  }
+
+  /** `typing` `{ typing }` from a customer (to agents) or `{ conversationId, typing }` from an agent (to the customer). */
+  @SubscribeMessage('typing')
+  onTyping(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): SocketAck<Record<never, never>> {
+    try {
+      const input = parse(SocketTypingSchema, body);
+      const identity = identityOf(socket);
+      if (identity.kind === 'customer') {
+        socket.to(AGENTS_ROOM).emit('typing', { conversationId: identity.conversationId, sender: 'customer', name: identity.name, typing: input.typing });
+      } else {
+        const conversationId = this.requireConversationId(input.conversationId);
+        socket.to(conversationRoom(conversationId)).emit('typing', { conversationId, sender: 'agent', name: identity.user.displayName ?? identity.user.email, typing: input.typing });
+      }
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, error: toErrorBody(error) };
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.unsubscribe?.();
+    await Promise.all(this.redisClients.map((client) => client.quit().catch(() => client.disconnect())));
+    this.redisClients = [];
+  }
+
+  private requireConversationId(conversationId: string | undefined): string {
+    if (!conversationId) throw validationException([{ path: 'conversationId', message: 'agents name the conversation: { conversationId, ... }' }]);
+    return conversationId;
+  }
+
+  private async authenticate(socket: Socket): Promise<SocketIdentity> {
+    const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
+    if (typeof auth.token === 'string' && auth.token) {
+      const session = await this.auth.authenticate(auth.token);
+      if (!session) throw new Error('invalid or expired token: log in again');
+      return { kind: 'agent', user: session.user };
+    }
+    if (typeof auth.conversationId === 'string' && typeof auth.conversationToken === 'string') {
+      if (!(await this.tokens.verify(auth.conversationId, auth.conversationToken))) throw new Error('conversationToken does not match this conversation');
+      const conversation = await this.engine.conversations.get(auth.conversationId);
+      if (!conversation) throw new Error(`conversation ${auth.conversationId} not found`);
+      return { kind: 'customer', conversationId: conversation.id, name: conversation.customer.name ?? null };
+    }
+    throw new Error('send auth: { token } (agents) or { conversationId, conversationToken } (customers) when connecting');
+  }
+}

@@ -1,0 +1,71 @@
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, UnauthorizedException } from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { postMessage, startConversation, type CaseEngineDeps, type StartConversationInput } from '@autocase/core';
+import { Public } from '../auth/auth-decorators.js';
+import { ApiZodBody } from '../http/api-zod-body.js';
+import { PublicRateLimit } from '../http/public-rate-limit.js';
+import { ZodValidationPipe } from '../http/zod-validation-pipe.js';
+import { CASE_ENGINE } from '../tokens.js';
+import { MessageBodySchema, StartConversationSchema, type StartConversationBody } from './chat-schemas.js';
+import { ConversationTokenStore } from './conversation-token-store.js';
+import { toCustomerConversationView, toMessageView, type CustomerConversationView, type MessageView } from './conversation-views.js';
+
+const QUESTION_KEYS = ['question', 'subject', 'issue'];
+
+/**
+ * A pre-chat survey's question is what the customer typed first: when no transcript is handed
+ * over, it opens the conversation as the customer's first message, so predictors read it.
+ */
+export function toStartInput(body: StartConversationBody): StartConversationInput {
+  const messages = body.messages?.map((message) => ({ sender: message.sender, senderName: message.senderName ?? null, text: message.text, at: message.at }));
+  const questionKey = Object.keys(body.context ?? {}).find((key) => QUESTION_KEYS.includes(key.toLowerCase()));
+  const question = questionKey ? body.context?.[questionKey] : undefined;
+  const opening = !messages?.length && typeof question === 'string' && question.trim() ? [{ sender: 'customer' as const, senderName: body.customer?.name?.trim() || null, text: question.trim() }] : messages;
+  return { customer: body.customer, context: body.context, messages: opening, origin: body.origin };
+}
+
+/** The customer's side of a live chat: no user account, a conversation token instead. Rate-limited per IP. */
+@ApiTags('chat (customer)')
+@Public()
+@PublicRateLimit()
+@Controller('chat/conversations')
+export class CustomerChatController {
+  constructor(
+    @Inject(CASE_ENGINE) private readonly engine: CaseEngineDeps,
+    @Inject(ConversationTokenStore) private readonly tokens: ConversationTokenStore,
+  ) {}
+
+  /** Starts a chat (pre-chat survey or bot escalation); the token is returned once — keep it. */
+  @Post()
+  @ApiZodBody(StartConversationSchema)
+  async start(@Body(new ZodValidationPipe(StartConversationSchema)) body: StartConversationBody): Promise<{ id: string; conversationToken: string; state: string }> {
+    const conversation = await startConversation(this.engine, toStartInput(body));
+    const conversationToken = await this.tokens.issue(conversation.id);
+    return { id: conversation.id, conversationToken, state: conversation.state };
+  }
+
+  @Get(':id')
+  @ApiHeader({ name: 'X-Conversation-Token', required: true, description: 'the conversationToken returned when the chat started' })
+  async get(@Param('id') id: string, @Headers('x-conversation-token') token: string | undefined): Promise<CustomerConversationView> {
+    await this.requireToken(id, token);
+    const conversation = await this.engine.conversations.get(id);
+    if (!conversation) throw new UnauthorizedException('conversation token does not match this conversation');
+    return toCustomerConversationView(conversation);
+  }
+
+  @Post(':id/messages')
+  @HttpCode(201)
+  @ApiZodBody(MessageBodySchema)
+  @ApiHeader({ name: 'X-Conversation-Token', required: true })
+  async postMessage(@Param('id') id: string, @Headers('x-conversation-token') token: string | undefined, @Body(new ZodValidationPipe(MessageBodySchema)) body: { text: string }): Promise<MessageView> {
+    await this.requireToken(id, token);
+    const conversation = await this.engine.conversations.get(id);
+    const message = await postMessage(this.engine, { conversationId: id, sender: 'customer', senderName: conversation?.customer.name ?? null, text: body.text });
+    return toMessageView(message);
+  }
+
+  private async requireToken(conversationId: string, token: string | undefined): Promise<void> {
+    if (!token) throw new UnauthorizedException('send the conversationToken returned when the chat started in the X-Conversation-Token header');
+    if (!(await this.tokens.verify(conversationId, token))) throw new UnauthorizedException('conversation token does not match this conversation');
+  }
+}
