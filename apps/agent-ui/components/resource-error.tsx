@@ -8,8 +8,8 @@ export function ResourceError({ error, feature, onRetry }: { error: ApiError; fe
   if (error.isNotFound) {
     return (
       <EmptyState
-        title={`${feature} is not available on this server`}
-        description="The API answered 404 for this section. Update the Autocase API, then reload this page."
+        title="Not available on this server yet"
+        description={`The Autocase API answered 404 for ${feature}. Update the API, then check again.`}
         action={<Button onClick={onRetry}>Check again</Button>}
       />
     );

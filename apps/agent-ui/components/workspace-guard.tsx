@@ -2,6 +2,8 @@
 
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useRef, type ReactNode } from 'react';
+import { LiveInboxProvider } from './live-inbox-provider';
+import { ToastProvider } from './toast-provider';
 import { WorkspaceShell } from './workspace-shell';
 import { Spinner } from './ui/spinner';
 import { api, ApiError } from '@/lib/api-client';
@@ -43,6 +45,8 @@ export function WorkspaceGuard({ children }: { children: ReactNode }) {
   }
 
   return (
+    <ToastProvider>
+      <LiveInboxProvider>
     <WorkspaceShell
       user={session.user}
       onSignOut={() => {
@@ -54,5 +58,7 @@ export function WorkspaceGuard({ children }: { children: ReactNode }) {
     >
       {children}
     </WorkspaceShell>
+      </LiveInboxProvider>
+    </ToastProvider>
   );
 }

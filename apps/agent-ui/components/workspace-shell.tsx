@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { BrandMark } from './brand-mark';
+import { useLiveInbox } from './live-inbox-provider';
 import { NavIcon } from './nav-icons';
 import { cx } from './ui/cx';
 import { WORKSPACE_NAV } from './workspace-nav';
@@ -17,6 +18,8 @@ function initials(email: string): string {
 
 export function WorkspaceShell({ user, onSignOut, children }: { user: SessionUser; onSignOut: () => void; children: ReactNode }) {
   const pathname = usePathname();
+  const { waiting } = useLiveInbox();
+  const waitingCount = waiting?.length ?? 0;
   const current = WORKSPACE_NAV.find((item) => pathname === item.href || pathname.startsWith(`${item.href}/`));
   return (
     <div className="flex min-h-screen">
@@ -43,7 +46,12 @@ export function WorkspaceShell({ user, onSignOut, children }: { user: SessionUse
                       )}
                     >
                       <NavIcon name={item.icon} className={cx('size-4.5', active ? 'text-brand-600' : 'text-slate-400')} />
-                      {item.label}
+                      <span className="flex-1">{item.label}</span>
+                      {item.href === '/inbox' && waitingCount > 0 && (
+                        <span className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white" aria-label={`${waitingCount} waiting`} data-testid="waiting-count">
+                          {waitingCount}
+                        </span>
+                      )}
                     </Link>
                   </li>
                 );

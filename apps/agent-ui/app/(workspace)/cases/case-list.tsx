@@ -54,7 +54,10 @@ export function CaseList() {
           <SkeletonRows rows={4} label="Loading cases" />
         </Card>
       ) : cases.length === 0 ? (
-        <EmptyState title="No cases match" description="Cases appear here when a chat or an email creates one, or when you change the filters." />
+        <EmptyState
+          title={channel || status || search.trim() ? 'No cases match these filters' : 'No cases yet'}
+          description={channel || status || search.trim() ? 'Clear a filter to see more.' : 'Cases appear here as soon as a chat or an email creates one.'}
+        />
       ) : (
         <Card className="overflow-hidden">
           <table className="w-full text-left text-sm">

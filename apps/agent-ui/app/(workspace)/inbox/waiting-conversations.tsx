@@ -1,64 +1,119 @@
 'use client';
 
-import type { Conversation } from '@autocase/core';
-import { useEffect } from 'react';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useLiveInbox } from '@/components/live-inbox-provider';
 import { ResourceError } from '@/components/resource-error';
+import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
-import { Card } from '@/components/ui/card';
+import { Button } from '@/components/ui/button';
+import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { SkeletonRows } from '@/components/ui/skeleton';
-import { listItems } from '@/lib/list-items';
+import { ApiError } from '@/lib/api-client';
+import { agentChat, customerDisplayName, type ConversationSummary } from '@/lib/chat-api';
 import { relativeTime } from '@/lib/relative-time';
 import { useApiResource } from '@/lib/use-api-resource';
+import { listItems } from '@/lib/list-items';
 
-const REFRESH_MS = 5000;
+function Avatar({ name }: { name: string }) {
+  return (
+    <div aria-hidden="true" className="flex size-10 shrink-0 items-center justify-center rounded-full bg-brand-50 text-sm font-semibold text-brand-700">
+      {name.slice(0, 1).toUpperCase()}
+    </div>
+  );
+}
 
-function customerName(conversation: Conversation): string {
-  return conversation.customer.name || conversation.customer.email || 'Website visitor';
+function ConnectionBadge({ state }: { state: string }) {
+  if (state === 'connected') return <Badge tone="success">Live</Badge>;
+  if (state === 'connecting') return <Badge tone="neutral">Connecting…</Badge>;
+  return <Badge tone="warning">Reconnecting — refreshing every 15 s</Badge>;
 }
 
 export function WaitingConversations() {
-  const resource = useApiResource<Conversation[] | { items: Conversation[] }>('/conversations?state=waiting');
-  const { reload } = resource;
-  useEffect(() => {
-    const timer = window.setInterval(reload, REFRESH_MS);
-    return () => window.clearInterval(timer);
-  }, [reload]);
-  const conversations = listItems(resource.data);
+  const { waiting, error, connection, reload } = useLiveInbox();
+  const router = useRouter();
+  const [accepting, setAccepting] = useState<string | null>(null);
+  const [acceptError, setAcceptError] = useState<string | null>(null);
+  const active = useApiResource<{ items: ConversationSummary[] }>('/conversations?state=active&mine=true');
+  const wrappingUp = useApiResource<{ items: ConversationSummary[] }>('/conversations?state=wrap-up&mine=true');
+  const myConversations = [...listItems(active.data), ...listItems(wrappingUp.data)];
+
+  async function accept(conversation: ConversationSummary) {
+    setAccepting(conversation.id);
+    setAcceptError(null);
+    try {
+      await agentChat.accept(conversation.id);
+      router.push(`/conversations/${encodeURIComponent(conversation.id)}`);
+    } catch (caught) {
+      setAcceptError(caught instanceof ApiError ? caught.message : String(caught));
+      setAccepting(null);
+      reload();
+    }
+  }
 
   return (
     <>
-      <PageHeader title="Inbox" description="Live chats waiting for an agent. The list refreshes on its own." />
-      {resource.error && !resource.data ? (
-        <ResourceError error={resource.error} feature="Inbox" onRetry={resource.reload} />
-      ) : !resource.data ? (
+      <PageHeader title="Inbox" description="Live chats waiting for an agent. New chats appear here as they arrive." actions={<ConnectionBadge state={connection} />} />
+      {acceptError && (
+        <Alert tone="error" title="Could not accept the chat" className="mb-4">
+          {acceptError}
+        </Alert>
+      )}
+      {error && !waiting ? (
+        <ResourceError error={error} feature="Inbox" onRetry={reload} />
+      ) : !waiting ? (
         <Card className="p-6">
           <SkeletonRows rows={3} label="Loading waiting conversations" />
         </Card>
-      ) : conversations.length === 0 ? (
-        <EmptyState title="No one is waiting" description="New chats appear here as soon as a customer starts one." />
+      ) : waiting.length === 0 ? (
+        <EmptyState title="No one is waiting" description="New chats appear here as soon as a customer starts one. You will see a notification and a count in the tab title." />
       ) : (
         <Card>
+          <CardHeader title={`Waiting (${waiting.length})`} description="Oldest first. Accept a chat to open it with its case." />
           <ul className="divide-y divide-slate-100" aria-label="Waiting conversations">
-            {conversations.map((conversation) => {
-              const lastMessage = conversation.messages.at(-1);
+            {waiting.map((conversation) => {
+              const name = customerDisplayName(conversation);
+              const lastMessage = conversation.lastMessage;
               return (
-                <li key={conversation.id} className="flex items-center gap-4 px-6 py-4">
-                  <div aria-hidden="true" className="flex size-10 items-center justify-center rounded-full bg-brand-50 text-sm font-semibold text-brand-700">
-                    {customerName(conversation).slice(0, 1).toUpperCase()}
-                  </div>
+                <li key={conversation.id} className="flex items-center gap-4 px-6 py-4" aria-label={`Chat with ${name}`}>
+                  <Avatar name={name} />
                   <div className="min-w-0 flex-1">
                     <div className="flex items-center gap-2">
-                      <p className="truncate text-sm font-semibold text-slate-900">{customerName(conversation)}</p>
+                      <p className="truncate text-sm font-semibold text-slate-900">{name}</p>
+                      {conversation.customer.email && conversation.customer.name && <span className="truncate text-xs text-slate-500">{conversation.customer.email}</span>}
                       {conversation.origin !== 'direct' && <Badge tone="brand">from {conversation.origin}</Badge>}
                     </div>
                     <p className="truncate text-sm text-slate-500">{lastMessage?.text ?? 'No messages yet'}</p>
                   </div>
-                  <p className="shrink-0 text-xs text-slate-400">{relativeTime(conversation.createdAt)}</p>
+                  <p className="shrink-0 text-xs text-slate-400">waiting {relativeTime(conversation.createdAt)}</p>
+                  <Button variant="primary" loading={accepting === conversation.id} disabled={accepting !== null} onClick={() => accept(conversation)}>
+                    Accept
+                  </Button>
                 </li>
               );
             })}
+          </ul>
+        </Card>
+      )}
+      {myConversations.length > 0 && (
+        <Card className="mt-6">
+          <CardHeader title="Your active chats" />
+          <ul className="divide-y divide-slate-100" aria-label="Active conversations">
+            {myConversations.map((conversation) => (
+              <li key={conversation.id}>
+                <Link href={`/conversations/${encodeURIComponent(conversation.id)}`} className="flex items-center gap-4 px-6 py-3 hover:bg-slate-50">
+                  <Avatar name={customerDisplayName(conversation)} />
+                  <div className="min-w-0 flex-1">
+                    <p className="truncate text-sm font-semibold text-slate-900">{customerDisplayName(conversation)}</p>
+                    <p className="truncate text-sm text-slate-500">{conversation.lastMessage?.text ?? 'No messages yet'}</p>
+                  </div>
+                  <Badge tone={conversation.state === 'active' ? 'success' : 'warning'}>{conversation.state}</Badge>
+                </Link>
+              </li>
+            ))}
           </ul>
         </Card>
       )}

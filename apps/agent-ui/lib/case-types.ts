@@ -1,0 +1,42 @@
+import type { AuditEntry, CaseStatus, Channel, Evidence, FieldSource, FieldValue, Note, PredictorRef } from '@autocase/core';
+
+export type { AuditEntry, Note };
+
+/** One field of a case as `GET /api/cases/:id` returns it: the value and who set it, how sure and why. */
+export interface CaseFieldView {
+  value: FieldValue;
+  source: FieldSource;
+  confidence: number | null;
+  evidence: Evidence[];
+  updatedAt: string;
+  predictor: PredictorRef | null;
+  actorId: string | null;
+}
+
+export interface CaseView {
+  id: string;
+  number: string;
+  title: string;
+  status: CaseStatus;
+  channel: Channel;
+  fields: Record<string, CaseFieldView>;
+  conversationId?: string | null;
+  contactEmail?: string | null;
+  parentCaseId?: string | null;
+  createdAt: string;
+  updatedAt: string;
+  resolvedAt?: string | null;
+  version: number;
+}
+
+/** `POST /api/cases/:id/update-from-conversation`. */
+export interface UpdateFromConversationResult {
+  changed: string[];
+  case?: CaseView;
+  message?: string;
+}
+
+export interface PagedList<T> {
+  items: T[];
+  total: number;
+}
