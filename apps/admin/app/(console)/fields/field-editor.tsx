@@ -7,6 +7,8 @@ import { SelectField, TextAreaField, TextField } from '@/components/ui/form-fiel
 import { FIELD_TYPE_LABELS, FIELD_TYPES, FILL_SCOPE_LABELS, FILL_SCOPES, keyFromLabel, type FieldDraft } from './field-draft';
 import { FieldOptionsEditor } from './field-options-editor';
 import { ThresholdInput } from './threshold-input';
+import { PredictorTestPanel } from '../predictors/predictor-test-card';
+import Link from 'next/link';
 
 interface FieldEditorProps {
   field: FieldDraft;
@@ -121,6 +123,18 @@ export function FieldEditor({ field, errors, availablePredictors, keyLinkedToLab
           checked={field.requiredForCreation}
           onChange={(requiredForCreation) => onChange({ requiredForCreation })}
         />
+      </section>
+
+      <section className="rounded-lg border border-slate-200 bg-slate-50/50 p-4">
+        <p className="mb-1 text-sm font-medium text-slate-700">What would the predictors return?</p>
+        <p className="mb-3 text-xs text-slate-500">
+          Uses the saved configuration. Regex patterns and rules are edited on the{' '}
+          <Link href="/predictors" className="font-medium text-brand-600 hover:text-brand-700">
+            Predictors
+          </Link>{' '}
+          page.
+        </p>
+        <PredictorTestPanel field={field.key} />
       </section>
 
       <div className="flex justify-end border-t border-slate-100 pt-5">
