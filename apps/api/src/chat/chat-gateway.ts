@@ -61,7 +61,7 @@ export class ChatGateway implements OnGatewayInit<Server>, OnGatewayConnection<S
       const subscriber = publisher.duplicate();
       for (const client of [publisher, subscriber]) client.on('error', (error) => this.logger.warn({ err: error }, 'socket.io Redis adapter connection error'));
       this.redisClients = [publisher, subscriber];
-      server.adapter(createAdapter(publisher, subscriber));
+      server.adapter(createAdapter(publisher, subscriber, { key: 'autocase:socket.io' }));
     }
     server.use((socket, next) => {
       this.authenticate(socket).then(
