@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { loadEmailConfig, type EmailChannelConfig } from '../email/email-config.js';
 
 /** Relative SQLite paths resolve against the monorepo root (the folder holding pnpm-workspace.yaml), else the cwd. */
 export function findProjectRoot(start: string = process.cwd()): string {
@@ -40,6 +41,7 @@ const EnvironmentSchema = z.object({
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  REDIS_QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9:_-]{1,64}$/, 'must be 1-64 letters, digits, ":", "_" or "-"').default('autocase'),
   AUTOCASE_ADMIN_EMAIL: z.email('must be an email address').optional(),
   AUTOCASE_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   AUTOCASE_DEMO: booleanFlag,
@@ -57,6 +59,8 @@ export interface AppConfig {
   host: string;
   database: DatabaseConfig;
   redisUrl?: string;
+  /** Key prefix of the Bull queues in Redis (separates deployments sharing one Redis). */
+  redisQueuePrefix: string;
   bootstrapAdmin?: { email: string; password: string };
   demo: boolean;
   /** Raw plugin configuration (JSON from AUTOCASE_PLUGINS or AUTOCASE_PLUGINS_FILE); validated by the plugin loader. */
@@ -65,6 +69,8 @@ export interface AppConfig {
   corsOrigins: string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   publicRateLimitPerMinute: number;
+  /** Inbound SMTP and email processing settings (SMTP_* variables, see email/email-config.ts). */
+  email?: EmailChannelConfig;
 }
 
 export class ConfigurationError extends Error {
@@ -91,6 +97,12 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
   if (Boolean(env.AUTOCASE_ADMIN_EMAIL) !== Boolean(env.AUTOCASE_ADMIN_PASSWORD)) {
     problems.push('AUTOCASE_ADMIN_EMAIL and AUTOCASE_ADMIN_PASSWORD: set both or neither');
   }
+  let email: EmailChannelConfig | undefined;
+  try {
+    email = loadEmailConfig(environment, root);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
   if (problems.length > 0) throw new ConfigurationError(problems);
   const uiOrigins = [env.ADMIN_PORT, env.AGENT_UI_PORT].flatMap((port) => [`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
   return {
@@ -98,6 +110,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     host: env.API_HOST,
     database,
     redisUrl: env.REDIS_URL,
+    redisQueuePrefix: env.REDIS_QUEUE_PREFIX,
     bootstrapAdmin: env.AUTOCASE_ADMIN_EMAIL && env.AUTOCASE_ADMIN_PASSWORD ? { email: env.AUTOCASE_ADMIN_EMAIL.toLowerCase(), password: env.AUTOCASE_ADMIN_PASSWORD } : undefined,
     demo: env.AUTOCASE_DEMO,
     pluginsJson: env.AUTOCASE_PLUGINS,
@@ -105,5 +118,6 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     corsOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean) : uiOrigins,
     logLevel: env.LOG_LEVEL,
     publicRateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    email,
   };
 }

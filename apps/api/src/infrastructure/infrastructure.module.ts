@@ -65,7 +65,7 @@ export class InfrastructureModule {
     const imports: DynamicModule[] = [];
     if (runtime.config.redisUrl) {
       imports.push(
-        BullModule.forRoot({ url: runtime.config.redisUrl, settings: runtime.queueOptions?.bullSettings }),
+        BullModule.forRoot({ url: runtime.config.redisUrl, prefix: runtime.config.redisQueuePrefix, settings: runtime.queueOptions?.bullSettings }),
         BullModule.registerQueue({ name: queueName }),
       );
       providers.push({

@@ -25,7 +25,8 @@ export interface HostJobQueue extends JobQueue {
   readonly kind: 'in-process' | 'bull';
   register<T extends Record<string, unknown>>(name: string, handler: JobHandler<T>): void;
   start(): Promise<void>;
-  stop(): Promise<void>;
+  /** Stops taking jobs; waits up to graceMs (default 10 s) for running ones, which otherwise run again on the next start. */
+  stop(options?: { graceMs?: number }): Promise<void>;
   health(): Promise<QueueHealth>;
 }
 

@@ -85,11 +85,18 @@ export class InProcessJobQueue implements HostJobQueue {
     this.wake();
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops claiming jobs and waits up to `graceMs` for running ones. Jobs still running after
+   * that stay `running` in the table and run again on the next start (as after a crash).
+   */
+  async stop(options: { graceMs?: number } = {}): Promise<void> {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    await Promise.allSettled([...this.inFlight]);
+    let timeout: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => (timeout = setTimeout(resolve, options.graceMs ?? 10_000)));
+    await Promise.race([Promise.allSettled([...this.inFlight]), grace]);
+    clearTimeout(timeout);
   }
 
   async health(): Promise<QueueHealth> {
@@ -146,6 +153,7 @@ export class InProcessJobQueue implements HostJobQueue {
         this.wake();
       });
       this.inFlight.add(execution);
+      if (!this.running) break;
     }
   }
 
