@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { CaseEngineModule } from './case-engine/case-engine.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { ChatModule } from './chat/chat.module.js';
+import { EmailModule } from './email/email.module.js';
 import { InfrastructureModule, type AppRuntime } from './infrastructure/infrastructure.module.js';
 import { OpsModule } from './ops/ops.module.js';
 
@@ -20,6 +21,7 @@ export const FEATURE_MODULES: Type[] = [
   AdminConfigModule,
   CasesModule,
   ChatModule,
+  EmailModule,
 ];
 
 @Module({})

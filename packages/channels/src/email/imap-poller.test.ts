@@ -7,6 +7,7 @@ import type { PluginContext } from '@autocase/core';
 import { RecordingChannelHost, runChannelContract } from '@autocase/core/testing';
 import { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testImapConnection } from './imap-connection-test.js';
 import { imapPollerChannel, ImapPollerConfigSchema, type ImapPollerConnection } from './imap-poller.js';
 
 const DOVECOT = '/usr/sbin/dovecot';
@@ -167,6 +168,15 @@ describe('IMAP poller against a real Dovecot server', () => {
     const [report] = await wrong.pollNow();
     expect(report).toMatchObject({ taken: 0, error: expect.stringMatching(/^IMAP authentication failed for support@autocase.test/) });
     await wrong.doStop();
+  }, 20_000);
+});
+
+describe('testImapConnection', () => {
+  it('reports the folder status or the failed login', async () => {
+    const ok = await testImapConnection({ ...settings(), folder: 'INBOX', afterAccept: 'mark-seen' });
+    expect(ok).toMatchObject({ ok: true, message: expect.stringMatching(/^Connected; INBOX has \d+ messages/) });
+    const refused = await testImapConnection({ ...settings(), password: 'wrong', folder: 'INBOX', afterAccept: 'mark-seen' });
+    expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/^Authentication failed for support@autocase.test/) });
   }, 20_000);
 });
 

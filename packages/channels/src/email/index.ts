@@ -7,3 +7,4 @@ export * from './smtp-mailer.js';
 export * from './imap-poller.js';
 export * from './case-reply.js';
 export * from './webhook-secret.js';
+export * from './imap-connection-test.js';

@@ -108,10 +108,10 @@ describe('SMTP listener over a real socket', () => {
   });
 
   it('explains a bad configuration', () => {
-    const result = SmtpListenerConfigSchema.safeParse({ mailboxes: [], tls: { mode: 'starttls', key: 'nope', cert: 'nope' } });
+    const result = SmtpListenerConfigSchema.safeParse({ mailboxes: ['support'], tls: { mode: 'starttls', key: 'nope', cert: 'nope' } });
     expect(result.success).toBe(false);
     expect(result.error!.issues.map((issue) => issue.message)).toEqual([
-      'at least one mailbox address is needed: RCPT TO is accepted only for configured mailboxes',
+      'each mailbox must be an email address such as support@example.com',
       'tls.key must be a PEM private key (-----BEGIN … PRIVATE KEY-----)',
       'tls.cert must be a PEM certificate (-----BEGIN CERTIFICATE-----)',
     ]);

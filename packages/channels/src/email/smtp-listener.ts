@@ -11,10 +11,8 @@ export const SmtpListenerConfigSchema = z.object({
   port: z.number().int().min(0).max(65535).default(2525),
   /** Name announced in the greeting. */
   hostname: z.string().min(1).default('autocase.local'),
-  /** RCPT TO is accepted only for these addresses (550 otherwise). */
-  mailboxes: z
-    .array(z.string().trim().toLowerCase().email('each mailbox must be an email address such as support@example.com'))
-    .min(1, 'at least one mailbox address is needed: RCPT TO is accepted only for configured mailboxes'),
+  /** RCPT TO is accepted only for these addresses (550 otherwise); `updateMailboxes` changes them at run time. */
+  mailboxes: z.array(z.string().trim().toLowerCase().email('each mailbox must be an email address such as support@example.com')).default([]),
   /** Larger messages are refused with 552. */
   maxMessageBytes: z.number().int().min(1024, 'maxMessageBytes must be at least 1024').default(25 * 1024 * 1024),
   /**

@@ -1,0 +1,153 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ArcRuleSchema, ImapSettingsSchema, NotFoundError, SmtpOutboundSettingsSchema, type ArcRule, type Mailbox } from '@autocase/core';
+import { createSmtpMailer, dryRunArcRule, testImapConnection, type DryRunResult } from '@autocase/channels/email';
+import type { Request } from 'express';
+import type { z } from 'zod';
+import { Roles } from '../auth/auth-decorators.js';
+import { ApiZodBody } from '../http/api-zod-body.js';
+import { describeZodIssues, validationException, ZodValidationPipe } from '../http/zod-validation-pipe.js';
+import type { EmailChannels } from './email-channels.js';
+import type { EmailProcessing } from './email-processing.js';
+import { EMAIL_CHANNELS, EMAIL_PROCESSING } from './email-tokens.js';
+import { ConnectionTestSchema, mailboxView, parseMailboxInput } from './email-views.js';
+
+@ApiTags('admin: email')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('admin')
+export class AdminEmailController {
+  constructor(
+    @Inject(EMAIL_PROCESSING) private readonly processing: EmailProcessing,
+    @Inject(EMAIL_CHANNELS) private readonly channels: EmailChannels,
+  ) {}
+
+  @Get('mailboxes')
+  async mailboxes(): Promise<{ items: ReturnType<typeof mailboxView>[]; total: number }> {
+    const items = (await this.processing.mailboxes.list()).map(mailboxView);
+    return { items, total: items.length };
+  }
+
+  @Get('mailboxes/:id')
+  async mailbox(@Param('id') id: string) {
+    return mailboxView(await this.requireMailbox(id));
+  }
+
+  /** Creates a mailbox (inbound address, webhook secret, IMAP account, outbound SMTP, acknowledgement template). */
+  @Post('mailboxes')
+  async createMailbox(@Body() body: unknown) {
+    const parsed = parseMailboxInput(body, null);
+    if (!parsed.success) throw validationException(describeZodIssues(parsed.error));
+    const { id: _ignored, ...mailbox } = parsed.data;
+    return this.saveMailbox(mailbox);
+  }
+
+  /** Replaces a mailbox; blank passwords keep the stored ones. */
+  @Put('mailboxes/:id')
+  async updateMailbox(@Param('id') id: string, @Body() body: unknown) {
+    const stored = await this.requireMailbox(id);
+    const parsed = parseMailboxInput(body, stored);
+    if (!parsed.success) throw validationException(describeZodIssues(parsed.error));
+    return this.saveMailbox({ ...parsed.data, id });
+  }
+
+  @Delete('mailboxes/:id')
+  @HttpCode(204)
+  async deleteMailbox(@Param('id') id: string): Promise<void> {
+    await this.requireMailbox(id);
+    await this.processing.mailboxes.delete(id);
+    await this.channels.mailboxesChanged(await this.processing.mailboxes.list());
+  }
+
+  /** Connects with the settings as typed (a blank password uses the stored one). */
+  @Post('mailboxes/test-connection')
+  @HttpCode(200)
+  @ApiZodBody(ConnectionTestSchema)
+  async testConnection(@Body(new ZodValidationPipe(ConnectionTestSchema)) body: z.infer<typeof ConnectionTestSchema>): Promise<{ ok: boolean; message: string }> {
+    const stored = body.mailboxId ? await this.processing.mailboxes.get(body.mailboxId) : null;
+    const settings = { ...body.settings };
+    if (!settings.password && stored?.[body.kind]?.password) settings.password = stored[body.kind]!.password;
+    if (body.kind === 'smtp') {
+      const parsed = SmtpOutboundSettingsSchema.safeParse(settings);
+      if (!parsed.success) throw validationException(describeZodIssues(parsed.error, 'settings'));
+      const mailer = createSmtpMailer(parsed.data);
+      try {
+        await mailer.verify();
+        return { ok: true, message: `Connected to ${parsed.data.host}:${parsed.data.port}.` };
+      } catch (error) {
+        return { ok: false, message: (error as Error).message };
+      } finally {
+        mailer.close();
+      }
+    }
+    const parsed = ImapSettingsSchema.safeParse(settings);
+    if (!parsed.success) throw validationException(describeZodIssues(parsed.error, 'settings'));
+    return testImapConnection(parsed.data);
+  }
+
+  @Get('arc-rules')
+  async arcRules(): Promise<{ items: ArcRule[]; total: number }> {
+    const items = await this.processing.arcRules.list();
+    return { items, total: items.length };
+  }
+
+  @Get('arc-rules/:id')
+  async arcRule(@Param('id') id: string): Promise<ArcRule> {
+    return this.requireRule(id);
+  }
+
+  @Post('arc-rules')
+  @ApiZodBody(ArcRuleSchema)
+  async createArcRule(@Body(new ZodValidationPipe(ArcRuleSchema)) body: z.infer<typeof ArcRuleSchema>): Promise<ArcRule> {
+    const { id: _ignored, ...rule } = body;
+    return this.processing.arcRules.save(rule);
+  }
+
+  @Put('arc-rules/:id')
+  @ApiZodBody(ArcRuleSchema)
+  async updateArcRule(@Param('id') id: string, @Body(new ZodValidationPipe(ArcRuleSchema)) body: z.infer<typeof ArcRuleSchema>): Promise<ArcRule> {
+    await this.requireRule(id);
+    return this.processing.arcRules.save({ ...body, id });
+  }
+
+  @Delete('arc-rules/:id')
+  @HttpCode(204)
+  async deleteArcRule(@Param('id') id: string): Promise<void> {
+    if (!(await this.processing.arcRules.delete(id))) throw new NotFoundError('ARC rule', id);
+  }
+
+  /** What a rule would do with an uploaded raw `.eml` (body `message/rfc822`), without side effects. */
+  @Post('arc-rules/dry-run')
+  @HttpCode(200)
+  async dryRun(@Req() request: Request, @Query('ruleId') ruleId?: string, @Query('mailbox') mailbox?: string): Promise<DryRunResult> {
+    const raw = request.body;
+    if (!Buffer.isBuffer(raw) || raw.byteLength === 0) throw validationException([{ path: '(body)', message: 'send the raw .eml as the request body with Content-Type: message/rfc822' }]);
+    const rule = ruleId ? await this.requireRule(ruleId) : mailbox ? await this.processing.arcRules.findForMailbox(mailbox) : null;
+    if (!rule) throw new NotFoundError('ARC rule', ruleId ?? `for mailbox ${mailbox ?? '(none given)'}`);
+    const preview = await dryRunArcRule(rule, new Uint8Array(raw), { senderKnown: false, ...(mailbox ? { mailbox } : {}) });
+    if (!preview.ok || !preview.email.from?.address) return preview;
+    const senderKnown = (await this.processing.contacts.findByEmail(preview.email.from.address)) !== null;
+    const category = await this.processing.classifyCategory?.({ messages: [{ id: 'dry-run', author: 'customer', text: `${preview.email.subject}\n\n${preview.email.newText}` }], context: { channel: 'email', subject: preview.email.subject, sender: preview.email.from.address } });
+    return dryRunArcRule(rule, new Uint8Array(raw), { senderKnown, category: category ?? null, ...(mailbox ? { mailbox } : {}) });
+  }
+
+  private async saveMailbox(mailbox: Mailbox) {
+    const existing = await this.processing.mailboxes.getByAddress(mailbox.address);
+    if (existing && existing.id !== mailbox.id) throw validationException([{ path: 'address', message: `mailbox ${mailbox.address} already exists` }]);
+    const saved = await this.processing.mailboxes.save(mailbox);
+    await this.channels.mailboxesChanged(await this.processing.mailboxes.list());
+    return mailboxView(saved);
+  }
+
+  private async requireMailbox(id: string): Promise<Mailbox & { id: string }> {
+    const mailbox = await this.processing.mailboxes.get(id);
+    if (!mailbox) throw new NotFoundError('Mailbox', id);
+    return mailbox;
+  }
+
+  private async requireRule(id: string): Promise<ArcRule> {
+    const rule = await this.processing.arcRules.get(id);
+    if (!rule) throw new NotFoundError('ARC rule', id);
+    return rule;
+  }
+}

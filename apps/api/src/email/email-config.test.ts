@@ -1,0 +1,32 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadEmailConfig } from './email-config.js';
+
+describe('loadEmailConfig', () => {
+  it('defaults to SMTP on 127.0.0.1:2525 without STARTTLS', () => {
+    expect(loadEmailConfig({}, '/')).toEqual({
+      smtp: { enabled: true, host: '127.0.0.1', port: 2525, maxMessageBytes: 25 * 1024 * 1024, tls: { mode: 'disabled' } },
+      processAttempts: 5,
+    });
+  });
+
+  it('reads the STARTTLS key and certificate files', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'autocase-email-config-'));
+    try {
+      writeFileSync(path.join(folder, 'key.pem'), 'KEY');
+      writeFileSync(path.join(folder, 'cert.pem'), 'CERT');
+      const config = loadEmailConfig({ SMTP_PORT: '2526', SMTP_TLS_KEY_FILE: 'key.pem', SMTP_TLS_CERT_FILE: 'cert.pem', SMTP_TLS_REQUIRED: 'true', SMTP_ENABLED: 'no' }, folder);
+      expect(config.smtp).toMatchObject({ enabled: false, port: 2526, tls: { mode: 'starttls', key: 'KEY', cert: 'CERT', required: true } });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('names what is wrong', () => {
+    expect(() => loadEmailConfig({ SMTP_PORT: 'seventy' }, '/')).toThrow(/SMTP_PORT: /);
+    expect(() => loadEmailConfig({ SMTP_TLS_KEY_FILE: 'key.pem' }, '/')).toThrow('set both SMTP_TLS_KEY_FILE and SMTP_TLS_CERT_FILE, or neither');
+    expect(() => loadEmailConfig({ SMTP_TLS_KEY_FILE: 'missing-key.pem', SMTP_TLS_CERT_FILE: 'missing-cert.pem' }, '/nonexistent')).toThrow(/SMTP_TLS_KEY_FILE missing-key.pem cannot be read/);
+  });
+});

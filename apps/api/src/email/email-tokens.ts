@@ -1,0 +1,5 @@
+/** Injection tokens of the email feature (see tokens.ts for the host's). */
+export const EMAIL_PROCESSING = Symbol('EmailProcessingDependencies');
+export const EMAIL_INTAKE = Symbol('EmailIntake');
+export const EMAIL_CHANNELS = Symbol('EmailChannels');
+export const EMAIL_SETTINGS = Symbol('EmailChannelConfig');

@@ -1,0 +1,95 @@
+import { Inject, Module, type MiddlewareConsumer, type NestModule, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import type { CaseEngineDeps } from '@autocase/core';
+import { processStoredEmail } from '@autocase/channels/email';
+import type { MikroORM } from '@mikro-orm/core';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config/app-config.js';
+import { findProjectRoot } from '../config/app-config.js';
+import { registerPersistence } from '../persistence/orm.js';
+import type { HostJobQueue } from '../queue/host-job-queue.js';
+import { APP_CONFIG, APP_LOGGER, CASE_ENGINE, JOB_QUEUE, MIKRO_ORM, PLUGIN_SHUTDOWN } from '../tokens.js';
+import { AdminEmailController } from './admin-email.controller.js';
+import { EmailChannels } from './email-channels.js';
+import { loadEmailConfig, type EmailChannelConfig } from './email-config.js';
+import { EMAIL_ENTITIES } from './email-entities.js';
+import { EmailInboundController } from './email-inbound.controller.js';
+import { EMAIL_PROCESS_JOB, EmailIntake } from './email-intake.js';
+import { EMAIL_MIGRATIONS } from './email-migration.js';
+import { createEmailProcessing, type EmailProcessing } from './email-processing.js';
+import { EMAIL_CHANNELS, EMAIL_INTAKE, EMAIL_PROCESSING, EMAIL_SETTINGS } from './email-tokens.js';
+import { EmailsController } from './emails.controller.js';
+import { rawMessageBody } from './raw-message-body.js';
+
+registerPersistence({ entities: EMAIL_ENTITIES, migrations: EMAIL_MIGRATIONS });
+
+/** The email settings: from the host configuration when it carries them, else from the environment. */
+function emailSettings(config: AppConfig): EmailChannelConfig {
+  return (config as AppConfig & { email?: EmailChannelConfig }).email ?? loadEmailConfig(process.env, findProjectRoot());
+}
+
+/**
+ * Inbound email (SMTP listener, IMAP poller, raw-MIME HTTP endpoint) into one pipeline: store
+ * raw → `email.process` job → processInboundEmail. Admin endpoints for mailboxes, ARC rules and
+ * dry runs; the email activity list, raw download and reprocessing; agent replies by email.
+ */
+@Module({
+  controllers: [EmailInboundController, EmailsController, AdminEmailController],
+  providers: [
+    { provide: EMAIL_SETTINGS, inject: [APP_CONFIG], useFactory: emailSettings },
+    { provide: EMAIL_PROCESSING, inject: [MIKRO_ORM, CASE_ENGINE], useFactory: (orm: MikroORM, engine: CaseEngineDeps) => createEmailProcessing(orm, engine) },
+    {
+      provide: EMAIL_INTAKE,
+      inject: [EMAIL_PROCESSING, JOB_QUEUE, APP_LOGGER, EMAIL_SETTINGS],
+      useFactory: (processing: EmailProcessing, queue: HostJobQueue, logger: Logger, settings: EmailChannelConfig) => new EmailIntake(processing.emails, queue, logger, settings.processAttempts),
+    },
+    {
+      provide: EMAIL_CHANNELS,
+      inject: [EMAIL_SETTINGS, EMAIL_INTAKE, APP_LOGGER, PLUGIN_SHUTDOWN, CASE_ENGINE],
+      useFactory: (settings: EmailChannelConfig, intake: EmailIntake, logger: Logger, shutdown: AbortController, engine: CaseEngineDeps) =>
+        new EmailChannels(settings, intake, logger, shutdown.signal, () => engine.clock.now()),
+    },
+  ],
+  exports: [EMAIL_PROCESSING, EMAIL_CHANNELS, EMAIL_INTAKE],
+})
+export class EmailModule implements NestModule, OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(EMAIL_PROCESSING) private readonly processing: EmailProcessing,
+    @Inject(EMAIL_INTAKE) private readonly intake: EmailIntake,
+    @Inject(EMAIL_CHANNELS) private readonly channels: EmailChannels,
+    @Inject(EMAIL_SETTINGS) private readonly settings: EmailChannelConfig,
+    @Inject(JOB_QUEUE) private readonly queue: HostJobQueue,
+    @Inject(APP_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(rawMessageBody(this.settings.smtp.maxMessageBytes)).forRoutes('channels/email/inbound', 'admin/arc-rules/dry-run');
+  }
+
+  onModuleInit(): void {
+    this.queue.register<{ emailId: string }>(EMAIL_PROCESS_JOB, async ({ emailId }, { attempt }) => {
+      try {
+        const result = await processStoredEmail(this.processing, emailId);
+        return { outcome: result.outcome, caseId: result.email.caseId };
+      } catch (error) {
+        if (attempt < this.settings.processAttempts) throw error;
+        const email = await this.processing.emails.get(emailId);
+        if (email && email.status === 'received') {
+          const reason = `processing failed after ${attempt} attempts: ${error instanceof Error ? error.message : String(error)}`;
+          await this.processing.emails.save({ ...email, status: 'failed', outcome: 'failed', reason, processedAt: this.processing.clock.now().toISOString() });
+          this.logger.error({ err: error, emailId }, 'email processing gave up; the email is kept as failed and can be reprocessed');
+        }
+        return { outcome: 'failed' };
+      }
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.channels.start(await this.processing.mailboxes.list());
+    const requeued = await this.intake.requeueUnprocessed();
+    if (requeued > 0) this.logger.info({ requeued }, 'queued stored emails that were never processed');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.channels.stop();
+  }
+}

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { NotFoundError, normalizeMessageId, type CaseEngineDeps, type EmailMessage } from '@autocase/core';
+import { composeCaseReply, processStoredEmail } from '@autocase/channels/email';
+import type { Response } from 'express';
+import type { z } from 'zod';
+import { CurrentUser, Roles } from '../auth/auth-decorators.js';
+import type { User } from '../auth/user.js';
+import { ApiZodBody, ApiZodQuery } from '../http/api-zod-body.js';
+import { ZodValidationPipe } from '../http/zod-validation-pipe.js';
+import { CASE_ENGINE } from '../tokens.js';
+import type { EmailProcessing } from './email-processing.js';
+import { EMAIL_PROCESSING } from './email-tokens.js';
+import { CaseReplySchema, EmailListQuerySchema } from './email-views.js';
+
+@ApiTags('emails')
+@ApiBearerAuth()
+@Controller()
+export class EmailsController {
+  constructor(
+    @Inject(EMAIL_PROCESSING) private readonly processing: EmailProcessing,
+    @Inject(CASE_ENGINE) private readonly engine: CaseEngineDeps,
+  ) {}
+
+  /** Every inbound email with its ARC outcome, reason, Message-ID and case. */
+  @Get('emails')
+  @ApiZodQuery(EmailListQuerySchema)
+  async list(@Query(new ZodValidationPipe(EmailListQuerySchema, 'query')) query: z.infer<typeof EmailListQuerySchema>): Promise<{ items: EmailMessage[]; total: number; page: number; pageSize: number }> {
+    const page = await this.processing.emails.list(query);
+    return { ...page, page: query.page, pageSize: query.pageSize };
+  }
+
+  @Get('emails/:id')
+  async get(@Param('id') id: string): Promise<EmailMessage> {
+    return this.requireEmail(id);
+  }
+
+  /** The message exactly as received. */
+  @Get('emails/:id/raw')
+  async raw(@Param('id') id: string, @Res() response: Response): Promise<void> {
+    const raw = await this.processing.emails.getRaw(id);
+    if (!raw) throw new NotFoundError('Email', id);
+    response.setHeader('content-type', 'message/rfc822');
+    response.setHeader('content-disposition', `attachment; filename="${id}.eml"`);
+    response.end(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength));
+  }
+
+  /** Processes the email again: a failed one, or a skipped one after the rules changed. An email with a case is never processed twice. */
+  @Roles('admin')
+  @Post('emails/:id/reprocess')
+  async reprocess(@Param('id') id: string): Promise<{ email: EmailMessage; outcome: string; alreadyProcessed: boolean }> {
+    await this.requireEmail(id);
+    const result = await processStoredEmail(this.processing, id, { reprocess: true });
+    return { email: result.email, outcome: result.outcome, alreadyProcessed: result.alreadyProcessed };
+  }
+
+  @Get('cases/:id/emails')
+  async forCase(@Param('id') id: string): Promise<{ items: EmailMessage[]; total: number }> {
+    const caseRecord = await this.requireCase(id);
+    const items: EmailMessage[] = [];
+    for (let page = 1; ; page += 1) {
+      const batch = await this.processing.emails.list({ caseId: caseRecord.id, page, pageSize: 200 });
+      items.push(...batch.items);
+      if (batch.items.length < 200) break;
+    }
+    items.reverse();
+    return { items, total: items.length };
+  }
+
+  /** An agent's reply by email: threaded on the case's latest email, with the tracking token. */
+  @Post('cases/:id/email-replies')
+  @ApiZodBody(CaseReplySchema)
+  async reply(@Param('id') id: string, @Body(new ZodValidationPipe(CaseReplySchema)) body: z.infer<typeof CaseReplySchema>, @CurrentUser() user: User): Promise<{ messageId: string; to: string[]; subject: string }> {
+    const caseRecord = await this.requireCase(id);
+    const latest = (await this.processing.emails.list({ caseId: caseRecord.id, pageSize: 1 })).items[0] ?? null;
+    const mailboxAddress = body.mailbox ?? latest?.mailbox ?? (await this.processing.mailboxes.list())[0]?.address;
+    if (!mailboxAddress) throw new NotFoundError('Mailbox', 'to send from');
+    const mailbox = await this.processing.mailboxes.getByAddress(mailboxAddress);
+    const mailer = this.processing.mailerFor?.(mailbox) ?? null;
+    if (!mailbox || !mailer) throw new NotFoundError('Outbound SMTP settings of mailbox', mailboxAddress);
+    const message = composeCaseReply({
+      caseRecord,
+      mailboxAddress: mailbox.address,
+      ...(mailbox.smtp?.from ? { from: mailbox.smtp.from } : {}),
+      lastEmail: latest,
+      text: body.text,
+      ...(body.html ? { html: body.html } : {}),
+      ...(body.to ? { to: body.to } : {}),
+    });
+    const sent = await mailer.send(message);
+    const messageId = normalizeMessageId(sent.messageId) ?? message.messageId!;
+    const at = this.engine.clock.now().toISOString();
+    await this.processing.outboundLog.record({ messageId, caseId: caseRecord.id, kind: 'agent-reply', to: message.to, subject: message.subject, sentAt: at });
+    await this.engine.audit.append([
+      { id: randomUUID(), caseId: caseRecord.id, at, action: 'note-added', actor: { type: 'user', id: user.id, name: user.displayName ?? user.email }, source: 'agent', reason: `email reply sent to ${message.to.join(', ')} (${messageId})` },
+    ]);
+    return { messageId, to: message.to, subject: message.subject };
+  }
+
+  private async requireEmail(id: string): Promise<EmailMessage> {
+    const email = await this.processing.emails.get(id);
+    if (!email) throw new NotFoundError('Email', id);
+    return email;
+  }
+
+  private async requireCase(idOrNumber: string) {
+    const found = (await this.engine.cases.get(idOrNumber)) ?? (/^[A-Z][A-Z0-9]*-\d+$/i.test(idOrNumber) ? await this.engine.cases.getByNumber(idOrNumber) : null);
+    if (!found) throw new NotFoundError('case', idOrNumber);
+    return found;
+  }
+}

@@ -1,0 +1,75 @@
+import type { MikroORM } from '@mikro-orm/core';
+import { systemClock } from '@autocase/core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import '../src/email/email.module.js';
+import { MikroArcRuleRepository, MikroContactRepository, MikroMailboxRepository } from '../src/email/mikro-email-configuration.js';
+import { MikroEmailRepository } from '../src/email/mikro-email-repository.js';
+import { MikroOutboundMailLog, MikroSenderActivityStore } from '../src/email/mikro-outbound-mail.js';
+import { openDatabase } from '../src/persistence/orm.js';
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from './support/database-targets.js';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+const input = (raw: string) => ({ raw: encode(raw), mailbox: 'Support@Autocase.test', receivedAt: '2026-01-01T00:00:00.000Z', envelope: { mailFrom: '', rcptTo: ['support@autocase.test'] } });
+
+describeEachDatabase('email persistence', (databaseId) => {
+  let database: TestDatabase;
+  let orm: MikroORM;
+  beforeAll(async () => {
+    database = await createTestDatabase(databaseId);
+    orm = await openDatabase(database.config);
+  });
+  afterAll(async () => {
+    await orm?.close();
+    await database?.destroy();
+  });
+
+  it('has a schema exactly as the entities describe (the migration is complete)', async () => {
+    expect((await orm.schema.getUpdateSchemaSQL({ wrap: false })).trim(), 'write a migration for this difference').toBe('');
+  });
+
+  it('stores raw bytes verbatim and idempotently, finds by Message-ID, lists with filters', async () => {
+    const emails = new MikroEmailRepository(orm);
+    const raw = 'Message-ID: <a@x>\r\nSubject: Café\r\n\r\n\u00e9\u0000binary\r\n';
+    const first = await emails.storeRaw(input(raw));
+    expect(first).toMatchObject({ duplicate: false, email: { mailbox: 'support@autocase.test', status: 'received', messageId: 'a@x', envelope: { mailFrom: '' } } });
+    expect(Buffer.from((await emails.getRaw(first.email.id))!).equals(Buffer.from(encode(raw)))).toBe(true);
+    expect(await emails.storeRaw(input(raw))).toEqual({ email: first.email, duplicate: true });
+    const redelivery = await emails.storeRaw(input(`Received: by relay\r\n${raw}`));
+    expect(redelivery).toMatchObject({ duplicate: true, email: { duplicateOf: first.email.id, outcome: 'skipped' } });
+    const reused = await emails.storeRaw(input('Message-ID: <a@x>\r\nSubject: Other\r\n\r\nother\r\n'));
+    expect(reused.duplicate).toBe(false);
+    expect((await emails.findByMessageIds(['a@x', 'missing@x'])).map((email) => email.id).sort()).toEqual([first.email.id, redelivery.email.id, reused.email.id].sort());
+    await emails.save({ ...first.email, status: 'processed', outcome: 'linked', caseId: 'case-1', subject: 'Café' });
+    expect(await emails.list({ outcome: 'linked', q: 'CAF' })).toMatchObject({ total: 1, items: [{ id: first.email.id, caseId: 'case-1' }] });
+    expect((await emails.list({ pageSize: 2 })).items.map((email) => email.id)).toEqual([reused.email.id, redelivery.email.id]);
+  });
+
+  it('keeps contacts, mailboxes, ARC rules, the outbound log and sender activity', async () => {
+    const contacts = new MikroContactRepository(orm, systemClock);
+    const created = await contacts.create({ email: 'Jane@Customer.example', name: 'Jane', source: 'email' });
+    expect(await contacts.create({ email: 'jane@customer.example', source: 'email' })).toEqual(created);
+    expect(await contacts.findByEmail('JANE@customer.example')).toEqual(created);
+
+    const mailboxes = new MikroMailboxRepository(orm, systemClock);
+    const mailbox = await mailboxes.save({ address: 'Help@Autocase.test', acknowledgement: { subject: 's', body: 'b' }, enabled: true });
+    await mailboxes.save({ ...mailbox, displayName: 'Help desk' });
+    expect(await mailboxes.getByAddress('help@autocase.test')).toMatchObject({ id: mailbox.id, displayName: 'Help desk' });
+
+    const rules = new MikroArcRuleRepository(orm, systemClock);
+    const disabled = await rules.save({ mailbox: 'help@autocase.test', name: 'Old', enabled: false, items: [], resolvedCase: { windowHours: 1, reopen: false }, updateCaseOnFollowUp: true });
+    const active = await rules.save({ mailbox: 'help@autocase.test', name: 'Current', enabled: true, items: [], resolvedCase: { windowHours: 1, reopen: false }, updateCaseOnFollowUp: true });
+    expect((await rules.findForMailbox('HELP@autocase.test'))?.id).toBe(active.id);
+    expect(await rules.delete(disabled.id)).toBe(true);
+    expect((await rules.list()).map((rule) => rule.id)).toEqual([active.id]);
+
+    const outbound = new MikroOutboundMailLog(orm);
+    await outbound.record({ messageId: 'ack-1@autocase.test', caseId: 'case-1', kind: 'acknowledgement', to: ['jane@customer.example'], subject: 'ack', sentAt: '2026-01-01T00:00:00.000Z' });
+    expect(await outbound.findByMessageIds(['ack-1@autocase.test', 'other'])).toEqual([{ messageId: 'ack-1@autocase.test', caseId: 'case-1', kind: 'acknowledgement', to: ['jane@customer.example'], subject: 'ack', sentAt: '2026-01-01T00:00:00.000Z' }]);
+
+    const activity = new MikroSenderActivityStore(orm);
+    await activity.record({ sender: 'Jane@customer.example', kind: 'inbound', subjectKey: 'help', at: '2026-01-01T10:00:00.000Z' });
+    await activity.record({ sender: 'jane@customer.example', kind: 'inbound', subjectKey: 'help', at: '2026-01-01T08:00:00.000Z' });
+    expect(await activity.count({ sender: 'jane@customer.example', kind: 'inbound', subjectKey: 'help', since: '2026-01-01T09:00:00.000Z' })).toBe(1);
+    expect(await activity.count({ sender: 'jane@customer.example', kind: 'acknowledgement', since: '2026-01-01T00:00:00.000Z' })).toBe(0);
+  });
+});
