@@ -167,6 +167,37 @@ describeEachDatabase('email over SMTP and HTTP into cases', (databaseId) => {
     expect(stored.headers.get('content-type')).toContain('message/rfc822');
     expect(Buffer.from(await stored.arrayBuffer()).toString('utf8')).toBe(raw);
 
+    const withImage = [
+      'From: bob@customer.example',
+      'To: support@autocase.test',
+      'Subject: Screenshot',
+      'Message-ID: <img-1@customer.example>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/related; boundary="rel"',
+      '',
+      '--rel',
+      'Content-Type: text/html; charset=utf-8',
+      '',
+      '<p>See <img src="cid:shot@customer.example"></p>',
+      '--rel',
+      'Content-Type: image/png; name="shot.png"',
+      'Content-ID: <shot@customer.example>',
+      'Content-Disposition: inline; filename="shot.png"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      'iVBORw0KGgo=',
+      '--rel--',
+      '',
+    ].join('\r\n');
+    expect((await app.api('/channels/email/inbound', { method: 'POST', headers: { 'content-type': 'message/rfc822', 'x-autocase-secret': SECRET }, body: withImage })).status).toBe(202);
+    const imageEmail = await processedEmail('img-1@customer.example');
+    const detail = (await (await app.api(`/emails/${imageEmail.id}`, { token })).json()) as { attachments: { contentId: string; inline: boolean }[] };
+    expect(detail.attachments).toMatchObject([{ contentId: 'shot@customer.example', inline: true }]);
+    const image = await app.api(`/emails/${imageEmail.id}/attachments/cid:shot@customer.example`, { token });
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await image.arrayBuffer()).toString('base64')).toBe('iVBORw0KGgo=');
+    expect((await app.api(`/emails/${imageEmail.id}/attachments/5`, { token })).status).toBe(404);
+
     const newsletter = 'From: news@vendor.example\r\nTo: support@autocase.test\r\nSubject: Our newsletter\r\nMessage-ID: <news-1@vendor.example>\r\nList-Id: <news.vendor.example>\r\n\r\nNews.\r\n';
     expect((await app.api('/channels/email/inbound', { method: 'POST', headers: { 'content-type': 'message/rfc822', 'x-autocase-secret': SECRET }, body: newsletter })).status).toBe(202);
     const skipped = await processedEmail('news-1@vendor.example');

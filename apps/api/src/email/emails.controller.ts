@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { NotFoundError, normalizeMessageId, type CaseEngineDeps, type EmailMessage } from '@autocase/core';
-import { composeCaseReply, processStoredEmail } from '@autocase/channels/email';
+import { composeCaseReply, extractAttachment, processStoredEmail } from '@autocase/channels/email';
 import type { Response } from 'express';
 import type { z } from 'zod';
 import { CurrentUser, Roles } from '../auth/auth-decorators.js';
@@ -44,6 +44,20 @@ export class EmailsController {
     response.setHeader('content-type', 'message/rfc822');
     response.setHeader('content-disposition', `attachment; filename="${id}.eml"`);
     response.end(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength));
+  }
+
+  /** One attachment, by its position in `attachments` or as `cid:<content-id>` (inline images). */
+  @Get('emails/:id/attachments/:ref')
+  async attachment(@Param('id') id: string, @Param('ref') ref: string, @Res() response: Response): Promise<void> {
+    const raw = await this.processing.emails.getRaw(id);
+    if (!raw) throw new NotFoundError('Email', id);
+    const selector = /^\d+$/.test(ref) ? { index: Number(ref) } : { contentId: ref.replace(/^cid:/i, '') };
+    const attachment = await extractAttachment(raw, selector);
+    if (!attachment) throw new NotFoundError(`Attachment of email ${id}`, ref);
+    response.setHeader('content-type', attachment.contentType);
+    response.setHeader('x-content-type-options', 'nosniff');
+    response.setHeader('content-disposition', `attachment; filename="${(attachment.filename ?? `attachment-${ref}`).replace(/["\r\n]/g, '_')}"`);
+    response.end(Buffer.from(attachment.content.buffer, attachment.content.byteOffset, attachment.content.byteLength));
   }
 
   /** Processes the email again: a failed one, or a skipped one after the rules changed. An email with a case is never processed twice. */

@@ -8,3 +8,4 @@ export * from './imap-poller.js';
 export * from './case-reply.js';
 export * from './webhook-secret.js';
 export * from './imap-connection-test.js';
+export * from './extract-attachment.js';

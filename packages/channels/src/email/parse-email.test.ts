@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractNewText, htmlToPlainText } from './extract-new-text.js';
+import { extractAttachment } from './extract-attachment.js';
 import { parseEmail } from './parse-email.js';
 
 const encode = (text: string) => new TextEncoder().encode(text.replace(/\n/g, '\r\n'));
@@ -55,6 +56,16 @@ describe('parseEmail', () => {
     expect(email.attachments).toEqual([
       { filename: 'shot.png', contentType: 'image/png', size: 8, contentId: 'shot@customer.example', inline: true, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
     ]);
+  });
+
+  it('gives back an attachment by position or Content-ID', async () => {
+    const raw = encode(REPLY);
+    const byCid = await extractAttachment(raw, { contentId: '<shot@customer.example>' });
+    expect(byCid).toMatchObject({ filename: 'shot.png', contentType: 'image/png', contentId: 'shot@customer.example' });
+    expect(Buffer.from(byCid!.content).toString('base64')).toBe('iVBORw0KGgo=');
+    expect((await extractAttachment(raw, { index: 0 }))?.filename).toBe('shot.png');
+    expect(await extractAttachment(raw, { index: 1 })).toBeNull();
+    expect(await extractAttachment(raw, { contentId: 'nope@x' })).toBeNull();
   });
 
   it('never throws: empty or header-less input is a failure with a reason', async () => {
