@@ -9,18 +9,22 @@ import { PLUGIN_KINDS, PluginRegistry, type LoadedPlugin, type PluginKind } from
 export const PluginEntrySchema = z.object({
   kind: z.enum(PLUGIN_KINDS).default('predictor'),
   package: z.string().min(1, 'package name is required'),
+  /** Named export holding the plugin, when it is not the default export. */
+  export: z.string().min(1).optional(),
   config: z.unknown().optional(),
   enabled: z.boolean().default(true),
 });
 export type PluginEntry = z.infer<typeof PluginEntrySchema>;
 export const PluginListSchema = z.array(PluginEntrySchema);
 
-/** The first-party plugins loaded when no plugin list is configured (skipped with a warning if not built). */
+/**
+ * The first-party plugins loaded when no plugin list is configured (skipped with a warning if not
+ * built). Rules need admin-written rules, the learned predictor trained models and the LLM a
+ * provider, so those are configured explicitly.
+ */
 export const DEFAULT_PLUGINS: PluginEntry[] = [
-  { kind: 'predictor', package: '@autocase/predictors/rules', enabled: true },
   { kind: 'predictor', package: '@autocase/predictors/regex', enabled: true },
-  { kind: 'predictor', package: '@autocase/predictors/learned', enabled: true },
-  { kind: 'summarizer', package: '@autocase/predictors/summarizers', enabled: true },
+  { kind: 'summarizer', package: '@autocase/predictors/summarizers', export: 'extractiveSummarizer', enabled: true },
 ];
 
 export class PluginConfigurationError extends Error {
@@ -32,7 +36,7 @@ export class PluginConfigurationError extends Error {
 
 /**
  * Reads the plugin list: AUTOCASE_PLUGINS as JSON (`[{ kind, package, config }]`) or as a comma list of
- * `kind:package` (kind defaults to predictor), or a JSON file (AUTOCASE_PLUGINS_FILE). Null when none is set.
+ * `kind:package[#export]` (kind defaults to predictor), or a JSON file (AUTOCASE_PLUGINS_FILE). Null when none is set.
  */
 export async function readPluginList(source: { pluginsJson?: string; pluginsFile?: string }): Promise<PluginEntry[] | null> {
   let raw: unknown;
@@ -55,8 +59,10 @@ export async function readPluginList(source: { pluginsJson?: string; pluginsFile
       }
     } else {
       raw = text.split(',').map((item) => item.trim()).filter(Boolean).map((item) => {
-        const match = /^(predictor|summarizer|channel):(.+)$/.exec(item);
-        return match ? { kind: match[1], package: match[2] } : { package: item };
+        const [kindAndPackage = item, exportName] = item.split('#');
+        const match = /^(predictor|summarizer|channel):(.+)$/.exec(kindAndPackage);
+        const entry = match ? { kind: match[1], package: match[2] } : { package: kindAndPackage };
+        return exportName ? { ...entry, export: exportName } : entry;
       });
     }
   } else {
@@ -82,7 +88,12 @@ async function importPackage(packageName: string, root: string): Promise<Record<
   }
 }
 
-function pickPlugin(module: Record<string, unknown>, kind: PluginKind): unknown {
+function pickPlugin(module: Record<string, unknown>, entry: PluginEntry): unknown {
+  if (entry.export) {
+    if (!(entry.export in module)) throw new PluginConfigurationError(`${entry.kind} package "${entry.package}" has no export named "${entry.export}"`);
+    return module[entry.export];
+  }
+  const kind: PluginKind = entry.kind;
   if (module.default) return module.default;
   return module[kind] ?? Object.values(module).find((value) => typeof value === 'object' && value !== null && (value as { specificationVersion?: string }).specificationVersion === 'v1');
 }
@@ -106,12 +117,12 @@ export async function loadPlugins(entries: PluginEntry[] | null, options: { root
     try {
       module = await importPackage(entry.package, options.root);
     } catch (error) {
-      const message = `${entry.kind} package "${entry.package}" could not be loaded: ${(error as Error).message}`;
+      const message = `${entry.kind} package "${entry.package}" could not be loaded: ${(error as Error).message.split('\n')[0]}`;
       if (explicit) throw new PluginConfigurationError(`${message} (install it, build it, or remove it from the plugin list)`);
       options.logger.warn({ package: entry.package }, `built-in plugin skipped: ${message}`);
       continue;
     }
-    const plugin = pickPlugin(module, entry.kind);
+    const plugin = pickPlugin(module, entry);
     validatePluginShape(plugin, entry);
     const config = plugin.configSchema.safeParse(entry.config ?? {});
     if (!config.success) {
