@@ -171,6 +171,19 @@ describeEachDatabase('live chat: autonomous case creation and update', (database
     expect(overriding.case.fields.category).toMatchObject({ value: 'billing', source: 'ai' });
   });
 
+  it('makes one case and one summary note when wrap-up and end follow each other at once', async () => {
+    const chat = await app.startChat({ context: { question: 'Hello' } });
+    await app.agentPost(`/conversations/${chat.id}/accept`);
+    await app.api(`/chat/conversations/${chat.id}/messages`, { method: 'POST', headers: { 'x-conversation-token': chat.conversationToken }, json: { text: 'My parcel never arrived' } });
+    await app.agentPost(`/conversations/${chat.id}/wrap-up`);
+    await app.agentPost(`/conversations/${chat.id}/end`);
+    await agent.waitFor('conversation.case-work', (payload) => payload.conversationId === chat.id && payload.trigger === 'wrap-up');
+    const ended = await agent.waitFor('conversation.case-work', (payload) => payload.conversationId === chat.id && payload.trigger === 'end');
+    expect(agent.events('case.created', forConversation(chat.id))).toHaveLength(1);
+    const notes = await app.agentGet<NotesBody>(`/cases/${String(ended.caseId)}/notes`);
+    expect(notes.items.filter((note) => note.kind === 'summary')).toHaveLength(1);
+  });
+
   it('adds the summary note once when the chat ends (ending twice makes no second note)', async () => {
     const chat = await app.startChat({ customer: { name: 'Sam' }, context: { question: 'I was charged twice for my invoice' } });
     const accepted = await app.agentPost<{ caseOutcome: { caseId: string } }>(`/conversations/${chat.id}/accept`);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from './support/database-targets.js';
 import { connectSocket, forConversation, startChatApp, type ChatTestApp, type RecordingSocket } from './chat-test-support.js';
 
@@ -129,5 +129,30 @@ describeEachDatabase('live chat: customers and agents over HTTP and socket.io', 
     await expect(connectSocket(app.running.url, {})).rejects.toThrow(/conversationToken/);
     const customer = await connect({ conversationId: chat.id, conversationToken: chat.conversationToken });
     expect(await customer.emitWithAck<Ack>('message', { text: '' })).toMatchObject({ ok: false, error: { statusCode: 400, issues: [{ path: 'text' }] } });
+  });
+});
+
+describe('live chat: customer socket messages are rate-limited like the public HTTP API', () => {
+  let app: ChatTestApp;
+  beforeAll(async () => {
+    app = await startChatApp('sqlite', { RATE_LIMIT_PER_MINUTE: '4' });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('refuses the customer’s messages over RATE_LIMIT_PER_MINUTE with a 429 ack', async () => {
+    const chat = await app.startChat({});
+    const customer = await connectSocket(app.running.url, { conversationId: chat.id, conversationToken: chat.conversationToken });
+    try {
+      const acks: Ack[] = [];
+      for (let index = 0; index < 5; index += 1) acks.push(await customer.emitWithAck<Ack>('message', { text: `message ${index}` }));
+      expect(acks.map((ack) => ack.ok)).toEqual([true, true, true, true, false]);
+      expect(acks[4]?.error).toMatchObject({ statusCode: 429, message: expect.stringContaining('at most 4 a minute') });
+      const stored = await app.agentGet<{ messages: unknown[] }>(`/conversations/${chat.id}`);
+      expect(stored.messages).toHaveLength(4);
+    } finally {
+      customer.close();
+    }
   });
 });

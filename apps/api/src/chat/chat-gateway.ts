@@ -15,6 +15,7 @@ import { describeZodIssues, validationException } from '../http/zod-validation-p
 import { APP_CONFIG, APP_LOGGER, CASE_ENGINE, EVENT_PUBLISHER } from '../tokens.js';
 import { SocketMessageSchema, SocketTypingSchema } from './chat-schemas.js';
 import { ConversationTokenStore } from './conversation-token-store.js';
+import { FixedWindowLimiter } from './fixed-window-limiter.js';
 import { toMessageView, type MessageView } from './conversation-views.js';
 import { AGENTS_ROOM, conversationRoom, realtimeDeliveries } from './realtime-events.js';
 
@@ -44,6 +45,7 @@ export class ChatGateway implements OnGatewayInit<Server>, OnGatewayConnection<S
   private server: Server | undefined;
   private unsubscribe: (() => void) | undefined;
   private redisClients: Redis[] = [];
+  private readonly customerMessages: FixedWindowLimiter;
 
   constructor(
     @Inject(CASE_ENGINE) private readonly engine: CaseEngineDeps,
@@ -52,7 +54,9 @@ export class ChatGateway implements OnGatewayInit<Server>, OnGatewayConnection<S
     @Inject(APP_LOGGER) private readonly logger: Logger,
     @Inject(AuthService) private readonly auth: AuthService,
     @Inject(ConversationTokenStore) private readonly tokens: ConversationTokenStore,
-  ) {}
+  ) {
+    this.customerMessages = new FixedWindowLimiter(config.publicRateLimitPerMinute);
+  }
 
   afterInit(server: Server): void {
     this.server = server;
@@ -94,6 +98,10 @@ export class ChatGateway implements OnGatewayInit<Server>, OnGatewayConnection<S
     try {
       const input = parse(SocketMessageSchema, body);
       const identity = identityOf(socket);
+      if (identity.kind === 'customer' && !this.customerMessages.take(identity.conversationId)) {
+        const seconds = Math.ceil(this.customerMessages.retryAfterMs(identity.conversationId) / 1000);
+        return { ok: false, error: { statusCode: 429, error: 'Too Many Requests', message: `too many messages: at most ${this.customerMessages.limit} a minute; try again in ${seconds} s` } };
+      }
       const message =
         identity.kind === 'customer'
           ? await postMessage(this.engine, { conversationId: identity.conversationId, sender: 'customer', senderName: identity.name, text: input.text })
