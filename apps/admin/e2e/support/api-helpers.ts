@@ -41,6 +41,8 @@ export async function signInThroughForm(page: Page, email = E2E.adminEmail, pass
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
+  // Sticky headers are drawn where the page is scrolled to; a full-page capture must start at the top.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
 }
 

@@ -13,6 +13,7 @@ import { TextField } from '@/components/ui/form-field';
 import { PageHeader } from '@/components/ui/page-header';
 import { Skeleton } from '@/components/ui/skeleton';
 import { ApiError, api } from '@/lib/api-client';
+import { clearChangedErrors } from '@/lib/clear-changed-errors';
 import { useApiResource } from '@/lib/use-api-resource';
 import { ArcRuleItemEditor } from './arc-rule-item-editor';
 import { errorsUnder, newRuleDraft, newRuleItem, type ArcRuleDraft } from './arc-rule-draft';
@@ -51,6 +52,7 @@ export function ArcRuleEditor({ ruleId }: { ruleId: string | null }) {
   const dirty = draft !== null && JSON.stringify(draft) !== saved;
   const fieldKeys = Array.isArray(fields.data) ? fields.data.map((field) => field.key) : [];
   const patch = (changes: Partial<ArcRuleDraft>) => {
+    if (draft) setErrors((current) => clearChangedErrors(current, draft, { ...draft, ...changes }));
     setDraft((current) => (current ? { ...current, ...changes } : current));
     setNotice(null);
   };

@@ -11,6 +11,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { SkeletonRows } from '@/components/ui/skeleton';
 import { ApiError, api } from '@/lib/api-client';
+import { clearChangedErrors } from '@/lib/clear-changed-errors';
 import { useApiResource } from '@/lib/use-api-resource';
 import { MailboxEditor } from './mailbox-editor';
 import { emptyMailboxDraft, toMailboxDraft, toMailboxPayload, type MailboxDraft, type StoredMailbox } from './mailbox-draft';
@@ -123,7 +124,19 @@ export function MailboxesWorkspace() {
               )}
             </ul>
           </Card>
-          {draft && <MailboxEditor key={draft.id ?? 'new'} draft={draft} errors={errors} onChange={setDraft} />}
+          {draft && (
+            <MailboxEditor
+              key={draft.id ?? 'new'}
+              draft={draft}
+              errors={errors}
+              onChange={(next) => {
+                const remaining = clearChangedErrors(errors, draft, next);
+                setErrors(remaining);
+                if (message?.tone === 'error' && Object.keys(remaining).length === 0 && Object.keys(errors).length > 0) setMessage(null);
+                setDraft(next);
+              }}
+            />
+          )}
         </div>
       )}
     </>
