@@ -93,6 +93,14 @@ describeEachDatabase('live chat: customers and agents over HTTP and socket.io', 
     expect(caseRecord.fields.customerEmail).toMatchObject({ value: 'kim@example.com' });
   });
 
+  it('documents the chat endpoints in the OpenAPI document', async () => {
+    const document = (await (await app.api('/docs-json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    for (const route of ['/api/chat/conversations', '/api/chat/conversations/{id}/messages', '/api/conversations/{id}/accept', '/api/conversations/{id}/case', '/api/cases/{id}/update-from-conversation']) {
+      expect(document.paths[route]?.post, route).toBeDefined();
+    }
+    expect(JSON.stringify(document.paths['/api/chat/conversations']?.post)).toContain('"origin"');
+  });
+
   it('lists conversations by state for agents', async () => {
     const chat = await app.startChat({ context: { question: 'Listing check' } });
     const waiting = await app.agentGet<{ items: { id: string; state: string }[] }>('/conversations?state=waiting');
