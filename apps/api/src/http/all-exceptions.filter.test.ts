@@ -1,4 +1,4 @@
-import { NotFoundException } from '@nestjs/common';
+import { HttpException, NotFoundException } from '@nestjs/common';
 import { ConcurrencyError, DomainError, InvalidStateError, NotFoundError } from '@autocase/core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -11,6 +11,11 @@ describe('toErrorBody', () => {
     expect(toErrorBody(new ConcurrencyError('case', 'x')).statusCode).toBe(409);
     expect(toErrorBody(new DomainError('FORBIDDEN', 'no')).statusCode).toBe(403);
     expect(toErrorBody(new InvalidStateError('closed')).statusCode).toBe(409);
+  });
+
+  it('names the HTTP status of plain HTTP exceptions', () => {
+    expect(toErrorBody(new HttpException('request entity too large', 413))).toMatchObject({ statusCode: 413, error: 'Payload Too Large' });
+    expect(toErrorBody(new DomainError('VALIDATION', 'bad'))).toMatchObject({ error: 'Bad Request', code: 'VALIDATION' });
   });
 
   it('keeps the message of HTTP exceptions', () => {

@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { DomainError } from '@autocase/core';
 import type { Logger } from 'pino';
@@ -11,8 +12,6 @@ const DOMAIN_STATUS: Record<DomainError['code'], number> = {
   FORBIDDEN: HttpStatus.FORBIDDEN,
   INVALID_STATE: HttpStatus.CONFLICT,
 };
-
-const STATUS_NAMES: Record<number, string> = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict' };
 
 export interface ErrorBody {
   statusCode: number;
@@ -34,13 +33,13 @@ export function toErrorBody(error: unknown): ErrorBody {
     const status = error.getStatus();
     if (typeof response === 'object' && response !== null) {
       const body = response as Partial<ErrorBody> & { message?: string | string[] };
-      return { ...body, statusCode: status, error: body.error ?? error.name, message: Array.isArray(body.message) ? body.message.join('; ') : (body.message ?? error.message) } as ErrorBody;
+      return { ...body, statusCode: status, error: body.error ?? STATUS_CODES[status] ?? error.name, message: Array.isArray(body.message) ? body.message.join('; ') : (body.message ?? error.message) } as ErrorBody;
     }
-    return { statusCode: status, error: error.name, message: String(response) };
+    return { statusCode: status, error: STATUS_CODES[status] ?? error.name, message: String(response) };
   }
   if (isDomainError(error)) {
     const statusCode = DOMAIN_STATUS[error.code] ?? HttpStatus.BAD_REQUEST;
-    const body: ErrorBody = { statusCode, error: STATUS_NAMES[statusCode] ?? 'Error', code: error.code, message: error.message };
+    const body: ErrorBody = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', code: error.code, message: error.message };
     if (error.details !== undefined) body.details = error.details;
     const issues = (error as { issues?: unknown }).issues ?? (Array.isArray(error.details) ? error.details : (error.details as { issues?: unknown } | undefined)?.issues);
     if (Array.isArray(issues) && issues.length > 0) body.issues = issues as { path: string; message: string }[];
