@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { describeEachDatabase } from './support/database-targets.js';
 import { ADMIN, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -87,6 +87,13 @@ describeEachDatabase('auth, users and health over HTTP', (databaseId) => {
     const metrics = await (await app.api('/metrics')).text();
     expect(metrics).toContain('autocase_http_requests_total');
     expect(metrics).toContain('autocase_process_cpu_user_seconds_total');
+  });
+
+  it('counts finished jobs in the metrics', async () => {
+    const done = new Promise<void>((resolve) => app.running.queue.register('test.ping', async () => resolve()));
+    await app.running.queue.enqueue('test.ping', {});
+    await done;
+    await vi.waitFor(async () => expect(await (await app.api('/metrics')).text()).toContain('autocase_jobs_total{name="test.ping",outcome="completed"} 1'));
   });
 
   it('sends secure headers and allows the UI origins', async () => {
