@@ -1,5 +1,6 @@
 import { runRepositoryContracts } from '@autocase/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuthTokenEntity } from '../src/persistence/entities/index.js';
 import { caseSearchText } from '../src/persistence/repositories/mikro-case-repository.js';
 import { describeEachDatabase } from './support/database-targets.js';
 import { createRepositories, sharedDatabase, type MikroRepositorySet } from './support/test-repositories.js';
@@ -45,6 +46,9 @@ describeEachDatabase('MikroORM repositories', (databaseId) => {
       await repositories.users.saveToken({ tokenHash: 'a'.repeat(64), userId: user.id, expiresAt: '2099-01-01T00:00:00.000Z' });
       expect(await repositories.users.findUserByToken('a'.repeat(64), '2026-01-01T00:00:00.000Z')).toMatchObject({ id: user.id });
       expect(await repositories.users.findUserByToken('a'.repeat(64), '2100-01-01T00:00:00.000Z')).toBeNull();
+      await repositories.users.saveToken({ tokenHash: 'b'.repeat(64), userId: user.id, expiresAt: '2000-01-01T00:00:00.000Z' });
+      await repositories.users.saveToken({ tokenHash: 'c'.repeat(64), userId: user.id, expiresAt: '2099-01-01T00:00:00.000Z' });
+      expect(await repositories.orm.em.fork().count(AuthTokenEntity, { userId: user.id })).toBe(2);
       await repositories.users.deleteTokensOfUser(user.id);
       expect(await repositories.users.findUserByToken('a'.repeat(64), '2026-01-01T00:00:00.000Z')).toBeNull();
     });

@@ -55,8 +55,12 @@ export class MikroUserRepository implements UserRepository {
     return this.orm.em.fork().count(UserEntity, {});
   }
 
+  /** Stores a new token and drops the expired ones. */
   async saveToken(token: { tokenHash: string; userId: string; expiresAt: string }): Promise<void> {
-    await this.orm.em.fork().insert(AuthTokenEntity, { ...token, createdAt: this.clock.now().toISOString() });
+    const em = this.orm.em.fork();
+    const now = this.clock.now().toISOString();
+    await em.insert(AuthTokenEntity, { ...token, createdAt: now });
+    await em.nativeDelete(AuthTokenEntity, { expiresAt: { $lte: now } });
   }
 
   async findUserByToken(tokenHash: string, now: string): Promise<User | null> {
