@@ -8,6 +8,7 @@ import { ChatModule } from './chat/chat.module.js';
 import { EmailModule } from './email/email.module.js';
 import { InfrastructureModule, type AppRuntime } from './infrastructure/infrastructure.module.js';
 import { OpsModule } from './ops/ops.module.js';
+import { PredictorAdminModule } from './predictor-admin/predictor-admin.module.js';
 
 /**
  * Feature modules of the API, one line each. A feature injects ports by token (tokens.ts),
@@ -22,6 +23,7 @@ export const FEATURE_MODULES: Type[] = [
   CasesModule,
   ChatModule,
   EmailModule,
+  PredictorAdminModule,
 ];
 
 @Module({})
