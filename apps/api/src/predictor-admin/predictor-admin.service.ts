@@ -76,7 +76,7 @@ export class PredictorConfigurator {
     const base = { provider: settings.provider, model: settings.model };
     try {
       const plugin = MANAGED_PREDICTORS.llm!.plugin;
-      const instance = await plugin.create({ ...config, maxAttempts: 1 } as never, this.runtime.context('llm'));
+      const instance = await plugin.create(plugin.configSchema.parse({ ...config, maxAttempts: 1 }), this.runtime.context('llm'));
       const field = { key: 'topic', label: 'Topic', type: 'choice' as const, options: [{ value: 'greeting', description: 'the customer says hello' }, { value: 'other', description: 'anything else' }], description: 'What the message is about', requiredForCreation: false, fillOn: ['updates' as const], predictors: [], threshold: 0.5 };
       const result = await instance.doPredict({ fields: [field], messages: [{ id: 'm1', author: 'customer', text: 'Hello there!' }], context: {}, channel: 'backtest', currentValues: {} } as never);
       const answered = result.predictions.find((prediction) => prediction.field === 'topic');
