@@ -1,97 +1,19 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { PluginContext } from '@autocase/core';
 import { RecordingChannelHost, runChannelContract } from '@autocase/core/testing';
 import { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDovecot, type RunningDovecot } from '../testing/dovecot.js';
 import { testImapConnection } from './imap-connection-test.js';
 import { imapPollerChannel, ImapPollerConfigSchema, type ImapPollerConnection } from './imap-poller.js';
 
-const DOVECOT = '/usr/sbin/dovecot';
 const USER = 'support@autocase.test';
 const PASSWORD = 'imap-test-password';
 const ignore = () => undefined;
 const context: PluginContext = { logger: { debug: ignore, info: ignore, warn: ignore, error: ignore }, fetch: globalThis.fetch, now: () => new Date(), signal: new AbortController().signal };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForPort(port: number, deadline: number): Promise<void> {
-  while (Date.now() < deadline) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = createConnection({ host: '127.0.0.1', port }, () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`dovecot did not listen on ${port}`);
-}
-
-/** A real Dovecot IMAP server in a temporary directory (Debian package dovecot-imapd). */
-async function startDovecot(): Promise<{ port: number; stop(): Promise<void> }> {
-  if (!existsSync(DOVECOT)) throw new Error(`this test runs a real IMAP server: install Debian's dovecot-imapd (${DOVECOT} is missing)`);
-  const directory = mkdtempSync(join(tmpdir(), 'autocase-dovecot-'));
-  for (const folder of ['run', 'state', 'mail']) mkdirSync(join(directory, folder));
-  chmodSync(directory, 0o755);
-  chmodSync(join(directory, 'mail'), 0o777);
-  const port = await freePort();
-  const asRoot = process.getuid?.() === 0;
-  const uid = asRoot ? 65534 : process.getuid!();
-  const gid = asRoot ? 65534 : process.getgid!();
-  const ownUser = process.env.USER ?? 'nobody';
-  writeFileSync(join(directory, 'users'), `${USER}:{PLAIN}${PASSWORD}\n`);
-  writeFileSync(
-    join(directory, 'dovecot.conf'),
-    [
-      `base_dir = ${directory}/run`,
-      `state_dir = ${directory}/state`,
-      `log_path = ${directory}/dovecot.log`,
-      'protocols = imap',
-      'listen = 127.0.0.1',
-      'ssl = no',
-      'disable_plaintext_auth = no',
-      'auth_mechanisms = plain',
-      `default_internal_user = ${asRoot ? 'dovecot' : ownUser}`,
-      `default_login_user = ${asRoot ? 'dovenull' : ownUser}`,
-      `mail_location = maildir:${directory}/mail/%u`,
-      `passdb {\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u ${directory}/users\n}`,
-      `userdb {\n  driver = static\n  args = uid=${uid} gid=${gid} home=${directory}/mail/%u\n}`,
-      `service imap-login {\n  inet_listener imap {\n    address = 127.0.0.1\n    port = ${port}\n  }\n  inet_listener imaps {\n    port = 0\n  }\n}`,
-      '',
-    ].join('\n'),
-  );
-  const child: ChildProcess = spawn(DOVECOT, ['-F', '-c', join(directory, 'dovecot.conf')], { stdio: 'ignore' });
-  await waitForPort(port, Date.now() + 10_000);
-  return {
-    port,
-    async stop() {
-      await new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      });
-      rmSync(directory, { recursive: true, force: true });
-    },
-  };
-}
-
-let dovecot: { port: number; stop(): Promise<void> };
+let dovecot: RunningDovecot;
 beforeAll(async () => {
-  dovecot = await startDovecot();
+  dovecot = await startDovecot({ users: { [USER]: PASSWORD } });
 }, 20_000);
 afterAll(async () => {
   await dovecot?.stop();
