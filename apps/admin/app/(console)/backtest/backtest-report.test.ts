@@ -1,25 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { toBacktestReport } from './backtest-report';
+import { isFinished, toBacktestReport } from './backtest-report';
 
 describe('toBacktestReport', () => {
-  it('computes missing rates and match flags', () => {
+  it('reads a finished run with figures and one page of cases', () => {
     const report = toBacktestReport({
-      fields: [{ field: 'category', evaluated: 4, matched: 3 }, { field: 'priority', evaluated: 0, matched: 0 }],
-      cases: [{ caseId: 'c1', number: 'CAS-00001', fields: { category: { actual: 'Billing', predicted: 'billing', confidence: 0.9, predictor: { id: 'learned' }, evidence: [{ quote: 'charged twice' }] } } }],
+      id: 'run-1',
+      status: 'done',
+      progress: 1,
+      processed: 2,
+      total: 2,
+      uploadErrors: [{ row: 3, field: 'category', message: 'unknown option' }],
+      fields: [
+        { field: 'category', evaluated: 4, predicted: 3, correct: 3, abstained: 1, matchRate: 0.75, coverage: 0.75, precision: 1, threshold: 0.7 },
+        { field: 'priority', evaluated: 0, correct: 0 },
+      ],
+      cases: [{ id: 'row-1', title: 'Row 1', fields: { category: { actual: 'Billing', predicted: 'billing', confidence: 0.9, predictor: { id: 'learned', version: '1' }, evidence: [{ quote: 'charged twice' }], abstention: null } } }],
+      casesPage: { page: 1, pageSize: 25, total: 2 },
     });
-    expect(report.fields[0]).toEqual({ field: 'category', evaluated: 4, matched: 3, abstained: 0, rate: 0.75 });
+    expect(isFinished(report)).toBe(true);
+    expect(report.fields[0]).toEqual({ field: 'category', evaluated: 4, matched: 3, abstained: 1, rate: 0.75, coverage: 0.75, precision: 1, threshold: 0.7 });
     expect(report.fields[1]?.rate).toBeNull();
+    expect(report.uploadErrors).toEqual([{ row: 3, field: 'category', message: 'unknown option' }]);
     expect(report.cases[0]).toEqual({
-      id: 'c1',
-      label: 'CAS-00001',
-      fields: { category: { actual: 'Billing', predicted: 'billing', confidence: 0.9, predictor: 'learned', evidence: ['charged twice'], match: true } },
+      id: 'row-1',
+      label: 'Row 1',
+      error: null,
+      fields: { category: { actual: 'Billing', predicted: 'billing', confidence: 0.9, predictor: 'learned', evidence: ['charged twice'], match: true, abstention: null } },
     });
+    expect(report.casesPage).toEqual({ page: 1, pageSize: 25, total: 2 });
   });
 
-  it('accepts fields keyed by name and an explicit mismatch', () => {
-    const report = toBacktestReport({ fields: { product: { total: 2, correct: 1, matchRate: 0.5 } }, cases: [{ fields: { product: { actual: 'a', predicted: 'a', match: false } } }] });
-    expect(report.fields).toEqual([{ field: 'product', evaluated: 2, matched: 1, abstained: 0, rate: 0.5 }]);
-    expect(report.cases[0]?.label).toBe('Row 1');
-    expect(report.cases[0]?.fields.product?.match).toBe(false);
+  it('reads a queued run and a synchronous answer keyed by field', () => {
+    const queued = toBacktestReport({ id: 'run-2', status: 'queued', total: 40 });
+    expect(isFinished(queued)).toBe(false);
+    expect(queued.progress).toBe(0);
+    const sync = toBacktestReport({ fields: { product: { total: 2, matched: 1, rate: 0.5 } }, cases: [{ fields: { product: { actual: 'a', predicted: 'a', match: false } } }] });
+    expect(sync.status).toBe('done');
+    expect(sync.fields[0]).toMatchObject({ field: 'product', evaluated: 2, matched: 1, rate: 0.5 });
+    expect(sync.cases[0]?.label).toBe('Row 1');
+    expect(sync.cases[0]?.fields.product?.match).toBe(false);
   });
 });

@@ -2,6 +2,8 @@
 
 import { Fragment, useState } from 'react';
 import { Card, CardHeader } from '@/components/ui/card';
+import { Checkbox } from '@/components/ui/checkbox';
+import { Pagination } from '@/components/ui/pagination';
 import { formatPercent, formatValue } from '@/lib/format';
 import type { BacktestReport } from './backtest-report';
 
@@ -18,7 +20,7 @@ export function FieldRates({ report }: { report: BacktestReport }) {
       <CardHeader title="Match rate per field" description="How often the accepted prediction equals the value on the case." />
       <ul className="divide-y divide-slate-100" aria-label="Match rate per field">
         {report.fields.map((field) => (
-          <li key={field.field} className="grid grid-cols-[160px_1fr_80px] items-center gap-4 px-6 py-3 text-sm">
+          <li key={field.field} className="grid grid-cols-[160px_1fr_80px_150px] items-center gap-4 px-6 py-3 text-sm">
             <span className="truncate font-mono text-xs text-slate-700">{field.field}</span>
             <div className="h-2.5 overflow-hidden rounded-full bg-slate-100" aria-hidden="true">
               <div className={`h-full rounded-full ${rateColor(field.rate)}`} style={{ width: `${Math.round((field.rate ?? 0) * 100)}%` }} />
@@ -29,6 +31,10 @@ export function FieldRates({ report }: { report: BacktestReport }) {
                 {field.matched}/{field.evaluated}
               </span>
             </span>
+            <span className="text-xs text-slate-500">
+              {field.coverage !== null && <span className="block">filled {formatPercent(field.coverage)}</span>}
+              {field.precision !== null && <span className="block">right when filled {formatPercent(field.precision)}</span>}
+            </span>
           </li>
         ))}
       </ul>
@@ -36,12 +42,17 @@ export function FieldRates({ report }: { report: BacktestReport }) {
   );
 }
 
-export function CaseComparison({ report }: { report: BacktestReport }) {
+export function CaseComparison({ report, mismatchesOnly, onShow }: { report: BacktestReport; mismatchesOnly: boolean; onShow: (page: number, mismatchesOnly: boolean) => void }) {
   const [openId, setOpenId] = useState<string | null>(null);
   const keys = report.fields.map((field) => field.field);
   return (
     <Card className="overflow-hidden">
-      <CardHeader title="Actual vs predicted" description="Red cells are mismatches. Select a case to see the evidence behind each prediction." />
+      <CardHeader
+        title="Actual vs predicted"
+        description="Red cells are mismatches. Select a case to see the evidence behind each prediction."
+        actions={<Checkbox label="Mismatches only" checked={mismatchesOnly} onChange={(checked) => onShow(1, checked)} />}
+      />
+      {report.cases.length === 0 && <p className="px-6 py-8 text-center text-sm text-slate-500">{mismatchesOnly ? 'No mismatches: every prediction matched.' : 'No cases on this page.'}</p>}
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm" aria-label="Actual vs predicted">
           <thead className="bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
@@ -62,6 +73,7 @@ export function CaseComparison({ report }: { report: BacktestReport }) {
                     <button type="button" aria-expanded={openId === row.id} onClick={() => setOpenId(openId === row.id ? null : row.id)} className="text-left text-brand-700 hover:text-brand-800">
                       {row.label}
                     </button>
+                    {row.error && <p className="mt-0.5 text-xs font-normal text-red-600">{row.error}</p>}
                   </th>
                   {keys.map((key) => {
                     const cell = row.fields[key];
@@ -85,6 +97,7 @@ export function CaseComparison({ report }: { report: BacktestReport }) {
                           <li key={key}>
                             <span className="font-mono text-xs text-slate-500">{key}</span> <span className="text-slate-400">by {cell.predictor ?? 'no predictor'}</span>
                             {cell.evidence.length > 0 ? <span className="ml-2 italic text-slate-700">“{cell.evidence.join('” · “')}”</span> : <span className="ml-2 text-slate-400">no evidence</span>}
+                            {cell.abstention && <span className="ml-2 text-xs text-amber-700">{cell.abstention}</span>}
                           </li>
                         ))}
                       </ul>
@@ -96,6 +109,9 @@ export function CaseComparison({ report }: { report: BacktestReport }) {
           </tbody>
         </table>
       </div>
+      {report.casesPage && report.casesPage.total > report.casesPage.pageSize && (
+        <Pagination page={report.casesPage.page} pageSize={report.casesPage.pageSize} total={report.casesPage.total} onPage={(page) => onShow(page, mismatchesOnly)} />
+      )}
     </Card>
   );
 }

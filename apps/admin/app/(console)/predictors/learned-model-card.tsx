@@ -11,7 +11,7 @@ import { ApiError, api } from '@/lib/api-client';
 import { formatDateTime, formatPercent } from '@/lib/format';
 import { uploadWithProgress } from '@/lib/upload-with-progress';
 import { useApiResource } from '@/lib/use-api-resource';
-import { importContentType, toImportReport, type ImportReport, type LearnedModelStatus } from './learned-model';
+import { describeTrainingProgress, importContentType, toImportReport, type ImportReport, type LearnedModelStatus } from './learned-model';
 
 const STATUS_TONE = { untrained: 'neutral', training: 'warning', ready: 'success', failed: 'danger' } as const;
 
@@ -41,6 +41,8 @@ export function LearnedModelCard() {
       setReport(toImportReport(await uploadWithProgress<unknown>('/admin/cases/import', file, importContentType(file), setProgress)));
       reload();
     } catch (caught) {
+      const body = caught instanceof ApiError ? (caught.body as { errors?: unknown } | null) : null;
+      if (body && Array.isArray(body.errors)) setReport(toImportReport(body));
       setError(caught instanceof ApiError ? caught.message : String(caught));
     } finally {
       setProgress(null);
@@ -76,18 +78,28 @@ export function LearnedModelCard() {
         ) : (
           <dl className="grid gap-4 sm:grid-cols-3">
             <div className="rounded-lg bg-slate-50 p-4">
-              <dt className="text-xs text-slate-500">Training examples</dt>
+              <dt className="text-xs text-slate-500">Imported examples</dt>
               <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{data.examples ?? 0}</dd>
             </div>
             <div className="rounded-lg bg-slate-50 p-4">
-              <dt className="text-xs text-slate-500">Stored cases</dt>
-              <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{data.storedCases ?? '—'}</dd>
+              <dt className="text-xs text-slate-500">Fields with a model</dt>
+              <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{data.fields?.length ?? 0}</dd>
             </div>
             <div className="rounded-lg bg-slate-50 p-4">
               <dt className="text-xs text-slate-500">Last trained</dt>
               <dd className="mt-1 text-sm font-medium text-slate-900">{data.trainedAt ? formatDateTime(data.trainedAt) : 'never'}</dd>
             </div>
           </dl>
+        )}
+        {data?.status === 'training' && (
+          <div className="space-y-1.5">
+            <p role="status" className="text-sm text-slate-600">
+              {describeTrainingProgress(data)}
+            </p>
+            <div role="progressbar" aria-label="Training progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round((data.progress ?? 0) * 100)} className="h-2 overflow-hidden rounded-full bg-slate-100">
+              <div className="h-full rounded-full bg-amber-500 transition-[width]" style={{ width: `${Math.round((data.progress ?? 0) * 100)}%` }} />
+            </div>
+          </div>
         )}
         {data?.message && <Alert tone={data.status === 'failed' ? 'error' : 'info'}>{data.message}</Alert>}
         {data?.fields && data.fields.length > 0 && (
@@ -157,7 +169,10 @@ export function LearnedModelCard() {
                     {report.errors.map((rowError, index) => (
                       <tr key={index}>
                         <td className="px-4 py-2 tabular-nums text-slate-500">{rowError.row}</td>
-                        <td className="px-4 py-2 text-red-700">{rowError.message}</td>
+                        <td className="px-4 py-2 text-red-700">
+                          {rowError.field && <span className="mr-1.5 font-mono text-xs text-slate-500">{rowError.field}</span>}
+                          {rowError.message}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

@@ -1,8 +1,12 @@
 export interface LearnedModelStatus {
   status: 'untrained' | 'training' | 'ready' | 'failed';
+  /** 0..1 over the whole run while training. */
+  progress?: number;
+  stage?: string | null;
+  currentField?: string | null;
   trainedAt?: string | null;
+  /** Imported examples stored now. */
   examples?: number;
-  storedCases?: number;
   fields?: Array<{ field: string; classes?: number; examples?: number; accuracy?: number | null }>;
   message?: string | null;
 }
@@ -10,13 +14,17 @@ export interface LearnedModelStatus {
 export interface ImportReport {
   imported: number;
   skipped: number;
-  errors: Array<{ row: number; message: string }>;
+  errors: Array<{ row: number; field?: string; message: string }>;
 }
 
-/** Accepts `{ imported, skipped?, errors?: [{ row|line|index, message }] }` from the import endpoint. */
+/** Accepts `{ imported, skipped?, errors?: [{ row|line|index, field?, message }] }` from the import endpoint (also its 400 body). */
 export function toImportReport(payload: unknown): ImportReport {
-  const body = (payload ?? {}) as { imported?: number; skipped?: number; errors?: Array<{ row?: number; line?: number; index?: number; message?: string }> };
-  const errors = (body.errors ?? []).map((error) => ({ row: error.row ?? error.line ?? (typeof error.index === 'number' ? error.index + 1 : 0), message: error.message ?? 'invalid row' }));
+  const body = (payload ?? {}) as { imported?: number; skipped?: number; errors?: Array<{ row?: number; line?: number; index?: number; field?: string; message?: string }> };
+  const errors = (body.errors ?? []).map((error) => ({
+    row: error.row ?? error.line ?? (typeof error.index === 'number' ? error.index + 1 : 0),
+    ...(error.field ? { field: error.field } : {}),
+    message: error.message ?? 'invalid row',
+  }));
   return { imported: body.imported ?? 0, skipped: body.skipped ?? errors.length, errors };
 }
 
@@ -25,4 +33,10 @@ export function importContentType(file: { name: string; type: string }): string 
   if (/\.csv$/i.test(file.name) || file.type === 'text/csv') return 'text/csv';
   if (/\.jsonl$/i.test(file.name)) return 'application/x-ndjson';
   return 'application/json';
+}
+
+/** "Training category (vectorizing) · 40%" while a run is under way. */
+export function describeTrainingProgress(status: LearnedModelStatus): string {
+  const parts = [status.currentField ? `Training ${status.currentField}` : 'Training', status.stage ? `(${status.stage})` : ''].filter(Boolean).join(' ');
+  return typeof status.progress === 'number' ? `${parts} · ${Math.round(status.progress * 100)}%` : parts;
 }

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { ResourceError } from '@/components/resource-error';
+import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardFooter, CardHeader } from '@/components/ui/card';
@@ -11,7 +12,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { Switch } from '@/components/ui/switch';
 import { ApiError, api } from '@/lib/api-client';
 import { useApiResource } from '@/lib/use-api-resource';
-import { LLM_PROVIDERS, toLlmForm, toLlmPayload, type LlmProvider, type LlmSettingsForm, type LlmSettingsView } from './llm-settings';
+import { LLM_PROVIDERS, describeLlmTest, toLlmForm, toLlmPayload, type LlmProvider, type LlmSettingsForm, type LlmSettingsView, type LlmTestResult } from './llm-settings';
 
 export function LlmProviderCard() {
   const resource = useApiResource<LlmSettingsView>('/admin/predictors/llm');
@@ -40,9 +41,8 @@ export function LlmProviderCard() {
         resource.setData(saved);
         setStatus({ tone: 'ok', text: 'LLM settings saved.' });
       } else {
-        const result = await api.post<{ ok: boolean; message?: string; latencyMs?: number }>('/admin/predictors/llm/test', toLlmPayload(form));
-        const latency = typeof result.latencyMs === 'number' ? ` (${result.latencyMs} ms)` : '';
-        setStatus({ tone: result.ok ? 'ok' : 'error', text: `${result.message ?? (result.ok ? 'The model answered.' : 'The test call failed.')}${latency}` });
+        const result = await api.post<LlmTestResult>('/admin/predictors/llm/test', toLlmPayload(form));
+        setStatus({ tone: result.ok ? 'ok' : 'error', text: describeLlmTest(result) });
       }
     } catch (caught) {
       const error = caught instanceof ApiError ? caught : new ApiError(0, { message: String(caught) });
@@ -59,7 +59,14 @@ export function LlmProviderCard() {
       <CardHeader
         title="LLM provider"
         description="Used by the LLM predictor and the summary note. The key stays on the server: it is never sent back to the browser."
-        actions={resource.data && (resource.data.apiKeySet ? <Badge tone="success">Key stored</Badge> : <Badge tone="warning">No key</Badge>)}
+        actions={
+          resource.data && (
+            <>
+              {resource.data.status && <Badge tone={resource.data.status === 'active' ? 'success' : resource.data.status === 'failed' ? 'danger' : 'neutral'}>{resource.data.status}</Badge>}
+              {resource.data.apiKeySet ? <Badge tone="success">Key stored{resource.data.apiKeyLast4 ? ` ···${resource.data.apiKeyLast4}` : ''}</Badge> : <Badge tone="warning">No key</Badge>}
+            </>
+          )
+        }
       />
       {resource.error && !form ? (
         <CardBody>
@@ -74,6 +81,7 @@ export function LlmProviderCard() {
       ) : (
         <>
           <CardBody className="space-y-5">
+            {resource.data?.status === 'failed' && resource.data.detail && <Alert tone="error" title="The LLM predictor is not running">{resource.data.detail}</Alert>}
             <Switch label="Use an LLM for predictions" description="Off: only the regex, rules and learned predictors run, fully offline." checked={form.enabled} onChange={(enabled) => patch({ enabled })} />
             <div className="grid gap-4 md:grid-cols-2">
               <SelectField label="Provider" value={form.provider} error={errors.provider} onChange={(event) => patch({ provider: event.target.value as LlmProvider })}>

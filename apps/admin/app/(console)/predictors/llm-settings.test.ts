@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toLlmForm, toLlmPayload } from './llm-settings';
+import { describeLlmTest, toLlmForm, toLlmPayload } from './llm-settings';
 
 describe('LLM settings form', () => {
   it('never prefills the key and sends it only when typed', () => {
@@ -13,5 +13,12 @@ describe('LLM settings form', () => {
   it('sends the base URL for compatible servers', () => {
     const form = { ...toLlmForm(undefined), provider: 'openai-compatible' as const, model: 'llama3.1:8b', baseURL: 'http://127.0.0.1:11434/v1' };
     expect(toLlmPayload(form)).toEqual({ enabled: false, provider: 'openai-compatible', model: 'llama3.1:8b', baseURL: 'http://127.0.0.1:11434/v1' });
+  });
+});
+
+describe('describeLlmTest', () => {
+  it('explains success and failure', () => {
+    expect(describeLlmTest({ ok: true, message: 'The model answered.', latencyMs: 812 })).toBe('The model answered. (812 ms)');
+    expect(describeLlmTest({ ok: false, code: 'AUTH', message: 'invalid API key', provider: 'openai', model: 'gpt-4o-mini' })).toBe('AUTH: invalid API key (openai, gpt-4o-mini)');
   });
 });

@@ -13,6 +13,27 @@ export interface LlmSettingsView {
   model: string;
   baseURL?: string | null;
   apiKeySet: boolean;
+  /** The last four characters of a long stored key, for recognition; never the key. */
+  apiKeyLast4?: string | null;
+  /** Whether the LLM predictor is running, and why not when it failed. */
+  status?: 'active' | 'inactive' | 'failed';
+  detail?: string;
+}
+
+export interface LlmTestResult {
+  ok: boolean;
+  message?: string;
+  code?: string;
+  provider?: string;
+  model?: string;
+  latencyMs?: number;
+}
+
+/** "gpt-4o-mini answered in 812 ms." or "AUTH: invalid API key (openai, gpt-4o-mini)". */
+export function describeLlmTest(result: LlmTestResult): string {
+  const target = [result.provider, result.model].filter(Boolean).join(', ');
+  if (result.ok) return `${result.message ?? `${result.model ?? 'The model'} answered.`}${typeof result.latencyMs === 'number' ? ` (${result.latencyMs} ms)` : ''}`;
+  return `${result.code ? `${result.code}: ` : ''}${result.message ?? 'The test call failed.'}${target ? ` (${target})` : ''}`;
 }
 
 export interface LlmSettingsForm {

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { LearnedModelCard } from './learned-model-card';
 import { LlmProviderCard } from './llm-provider-card';
 import { PredictorConfigCard } from './predictor-config-card';
+import { PredictorStatusCard } from './predictor-status-card';
 import { PredictorTestCard } from './predictor-test-card';
 import { PageHeader } from '@/components/ui/page-header';
 
@@ -12,6 +13,7 @@ export default function PredictorsPage() {
     <>
       <PageHeader title="Predictors" description="What proposes case field values: an LLM, regular expressions, rules, and a model learned from your own closed cases." />
       <div className="space-y-6">
+        <PredictorStatusCard />
         <LlmProviderCard />
         <PredictorTestCard />
         <div className="grid items-start gap-6 xl:grid-cols-2">
