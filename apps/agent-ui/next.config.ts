@@ -5,6 +5,8 @@ const apiUrl = (process.env.API_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // socket.io's endpoint is `/api/socket.io/` with its trailing slash; a redirect would break the handshake.
+  skipTrailingSlashRedirect: true,
   async rewrites() {
     return [
       { source: '/api/:path*', destination: `${apiUrl}/api/:path*` },

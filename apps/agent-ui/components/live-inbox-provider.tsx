@@ -16,7 +16,7 @@ interface LiveInbox {
 
 const LiveInboxContext = createContext<LiveInbox>({ waiting: undefined, error: undefined, connection: 'connecting', reload: () => undefined });
 const FALLBACK_POLL_MS = 15_000;
-const TITLE_PREFIX = /^\(\d+\)\s+/;
+const TITLE_PREFIX = /^(\(\d+\)\s*)+/;
 
 function useTitleBadge(count: number): void {
   useEffect(() => {

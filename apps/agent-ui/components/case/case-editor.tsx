@@ -2,7 +2,7 @@
 
 import type { ChatMessage, FieldDefinition, FieldValue } from '@autocase/core';
 import { CASE_STATUSES } from '@autocase/core';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ResourceError } from '../resource-error';
 import { Alert } from '../ui/alert';
 import { Badge } from '../ui/badge';
@@ -26,10 +26,12 @@ export interface CaseEditorProps {
   caseId: string;
   /** The conversation's messages, to say which message an evidence quote came from. */
   messages?: ChatMessage[];
+  /** Called with the case number once it is known (e.g. to name a tab). */
+  onNumber?: (number: string) => void;
 }
 
 /** The case form: AI highlights and evidence, manual edits saved as the agent, "Update from conversation", timeline and history. */
-export function CaseEditor({ caseId, messages = [] }: CaseEditorProps) {
+export function CaseEditor({ caseId, messages = [], onNumber }: CaseEditorProps) {
   const session = useSession();
   const caseResource = useApiResource<CaseView>(`/cases/${encodeURIComponent(caseId)}`);
   const fieldsResource = useApiResource<FieldDefinition[]>('/fields');
@@ -41,6 +43,10 @@ export function CaseEditor({ caseId, messages = [] }: CaseEditorProps) {
   const [activityVersion, setActivityVersion] = useState(0);
   const caseView = caseResource.data;
   const fields = fieldsResource.data ?? [];
+  const caseNumber = caseView?.number;
+  useEffect(() => {
+    if (caseNumber) onNumber?.(caseNumber);
+  }, [caseNumber, onNumber]);
 
   const auth = useMemo(() => (session ? { token: session.token } : null), [session]);
   useRealtime(auth, {

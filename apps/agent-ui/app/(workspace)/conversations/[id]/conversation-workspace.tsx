@@ -57,6 +57,10 @@ export function ConversationWorkspace({ conversationId }: { conversationId: stri
     setSelected(`case-${caseId}`);
   }, []);
 
+  const openCaseNumber = useCallback((caseId: string, number: string) => {
+    setCaseTabs((tabs) => (tabs.some((tab) => tab.caseId === caseId && tab.number !== number) ? tabs.map((tab) => (tab.caseId === caseId ? { ...tab, number } : tab)) : tabs));
+  }, []);
+
   const knownCaseId = conversation?.caseId ?? null;
   useEffect(() => {
     if (knownCaseId) openCase(knownCaseId, null, false);
@@ -194,7 +198,7 @@ export function ConversationWorkspace({ conversationId }: { conversationId: stri
           <Tabs label="Conversation panels" idPrefix="conversation" selected={selected} onSelect={setSelected} tabs={tabs} className="px-4 pt-2" />
           <div {...tabPanelProps('conversation', selected)} className="min-h-0 flex-1 overflow-y-auto px-5 py-5 focus:outline-none">
             {selectedCase ? (
-              <CaseEditor key={selectedCase.caseId} caseId={selectedCase.caseId} messages={conversation.messages} />
+              <CaseEditor key={selectedCase.caseId} caseId={selectedCase.caseId} messages={conversation.messages} onNumber={(number) => openCaseNumber(selectedCase.caseId, number)} />
             ) : (
               <>
                 {!conversation.caseId && (

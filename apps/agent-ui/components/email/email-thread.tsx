@@ -1,0 +1,115 @@
+'use client';
+
+import type { EmailAttachmentMeta, EmailMessage } from '@autocase/core';
+import { useState } from 'react';
+import { ResourceError } from '../resource-error';
+import { Badge } from '../ui/badge';
+import { Card, CardHeader } from '../ui/card';
+import { SkeletonRows } from '../ui/skeleton';
+import { EmailHtmlFrame } from './email-html-frame';
+import { EmailReplyForm } from './email-reply-form';
+import { ApiError } from '@/lib/api-client';
+import type { PagedList } from '@/lib/case-types';
+import { downloadFromApi, formatBytes } from '@/lib/download';
+import { listItems } from '@/lib/list-items';
+import { useApiResource } from '@/lib/use-api-resource';
+
+function address(entry: { address: string; name?: string } | null | undefined): string {
+  if (!entry) return 'unknown sender';
+  return entry.name ? `${entry.name} <${entry.address}>` : entry.address || '<>';
+}
+
+function Attachments({ email }: { email: EmailMessage }) {
+  const [error, setError] = useState<string | null>(null);
+  const files = email.attachments.filter((attachment) => !attachment.inline || attachment.filename);
+  if (files.length === 0) return null;
+  async function download(attachment: EmailAttachmentMeta, index: number) {
+    setError(null);
+    const name = attachment.filename ?? `attachment-${index + 1}`;
+    try {
+      await downloadFromApi(`/emails/${encodeURIComponent(email.id)}/attachments/${index}`, name);
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.status === 404) {
+        setError('This server does not serve single attachments; download the original message (.eml) instead — it contains every attachment.');
+      } else setError(caught instanceof Error ? caught.message : String(caught));
+    }
+  }
+  return (
+    <div className="mt-3">
+      <p className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">Attachments</p>
+      <ul className="flex flex-wrap gap-2" aria-label="Attachments">
+        {email.attachments.map((attachment, index) =>
+          attachment.inline && !attachment.filename ? null : (
+            <li key={`${attachment.sha256}-${index}`}>
+              <button type="button" onClick={() => download(attachment, index)} className="inline-flex items-center gap-2 rounded-md bg-white px-2.5 py-1.5 text-xs font-medium text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50">
+                <span aria-hidden="true">📎</span>
+                {attachment.filename ?? `attachment ${index + 1}`}
+                <span className="text-slate-400">{formatBytes(attachment.size)}</span>
+              </button>
+            </li>
+          ),
+        )}
+      </ul>
+      {error && <p className="mt-1.5 text-xs text-amber-800">{error}</p>}
+    </div>
+  );
+}
+
+function EmailItem({ email, index }: { email: EmailMessage; index: number }) {
+  const [rawError, setRawError] = useState<string | null>(null);
+  const received = new Date(email.receivedAt).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <article className="rounded-lg border border-slate-200 bg-white" aria-label={`Email ${index + 1}: ${email.subject || '(no subject)'}`} data-testid="email-message">
+      <header className="flex flex-wrap items-start justify-between gap-2 border-b border-slate-100 px-4 py-3">
+        <div className="min-w-0">
+          <p className="truncate text-sm font-semibold text-slate-900">{address(email.from)}</p>
+          <p className="truncate text-xs text-slate-500">to {email.to.map(address).join(', ') || email.mailbox}</p>
+          <p className="mt-1 text-sm text-slate-800">{email.subject || '(no subject)'}</p>
+        </div>
+        <div className="flex flex-col items-end gap-1">
+          <time className="text-xs text-slate-400" dateTime={email.receivedAt}>{received}</time>
+          {email.outcome && <Badge tone={email.outcome === 'failed' ? 'danger' : 'neutral'}>{email.outcome}</Badge>}
+          <button
+            type="button"
+            className="text-xs font-medium text-brand-700 hover:underline"
+            onClick={() => downloadFromApi(`/emails/${encodeURIComponent(email.id)}/raw`, `${email.id}.eml`).catch((caught: unknown) => setRawError(caught instanceof Error ? caught.message : String(caught)))}
+          >
+            Original (.eml)
+          </button>
+          {rawError && <span className="text-xs text-red-600">{rawError}</span>}
+        </div>
+      </header>
+      <div className="px-4 py-3">
+        {email.html ? (
+          <EmailHtmlFrame html={email.html} title={`Email from ${address(email.from)}`} />
+        ) : (
+          <pre className="whitespace-pre-wrap break-words font-sans text-sm text-slate-800">{email.text || '(empty message)'}</pre>
+        )}
+        <Attachments email={email} />
+      </div>
+    </article>
+  );
+}
+
+/** The emails of a case, oldest first, shown safely, with attachments and a reply box. */
+export function EmailThread({ caseId }: { caseId: string }) {
+  const resource = useApiResource<PagedList<EmailMessage> | EmailMessage[]>(`/cases/${encodeURIComponent(caseId)}/emails`);
+  const emails = [...listItems(resource.data)].sort((left, right) => left.receivedAt.localeCompare(right.receivedAt));
+  return (
+    <Card>
+      <CardHeader title="Email thread" description={resource.data ? `${emails.length} ${emails.length === 1 ? 'message' : 'messages'}` : undefined} />
+      <div className="space-y-4 px-6 py-5">
+        {resource.error && !resource.data ? (
+          <ResourceError error={resource.error} feature="Email thread" onRetry={resource.reload} />
+        ) : !resource.data ? (
+          <SkeletonRows rows={2} label="Loading emails" />
+        ) : emails.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-slate-200 px-4 py-6 text-center text-sm text-slate-500">No emails are linked to this case.</p>
+        ) : (
+          emails.map((email, index) => <EmailItem key={email.id} email={email} index={index} />)
+        )}
+        {resource.data && <EmailReplyForm caseId={caseId} defaultTo={emails.at(-1)?.from?.address ?? ''} />}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,110 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import nodemailer from 'nodemailer';
+import { agentContext, apiCall, apiLogin, createAgent, screenshot, type SignedInUser } from './support/api-helpers';
+import { E2E } from './support/e2e-environment';
+
+const transport = nodemailer.createTransport({ host: '127.0.0.1', port: E2E.smtpPort, secure: false, ignoreTLS: true });
+
+let mailboxReady: Promise<void> | null = null;
+
+/** A mailbox whose ARC rule turns every email into a case (set up once over the admin API). */
+function ensureMailbox(request: APIRequestContext): Promise<void> {
+  mailboxReady ??= (async () => {
+    const admin = await apiLogin(request);
+    await apiCall(request, admin.token, 'POST', '/admin/mailboxes', { address: E2E.mailbox, displayName: 'Support' });
+    await apiCall(request, admin.token, 'POST', '/admin/arc-rules', {
+      mailbox: E2E.mailbox,
+      name: 'Every email becomes a case',
+      items: [{ id: 'all', name: 'Everything', action: 'create-case' }],
+    });
+  })();
+  return mailboxReady;
+}
+
+async function waitForCase(request: APIRequestContext, agent: SignedInUser, subject: string): Promise<{ id: string; number: string }> {
+  let found: { id: string; number: string } | undefined;
+  await expect
+    .poll(async () => {
+      const page = await apiCall<{ items: { id: string; number: string; title: string }[] }>(request, agent.token, 'GET', `/cases?channel=email&q=${encodeURIComponent(subject)}`);
+      found = page.items.find((item) => item.title.includes(subject));
+      return Boolean(found);
+    }, { timeout: 20_000 })
+    .toBe(true);
+  return found!;
+}
+
+test('an email sent over SMTP becomes a case with its thread and attachment, found through the case list filters', async ({ browser, request }) => {
+  await ensureMailbox(request);
+  const agent = await createAgent(request);
+  const subject = `Parcel damaged ${Date.now()}`;
+  await transport.sendMail({
+    from: '"Ben Carter" <ben.carter@example.net>',
+    to: E2E.mailbox,
+    subject,
+    text: 'Hello, my parcel for order ORD-246810 arrived damaged. Photo attached.',
+    html: '<p>Hello,</p><p>my parcel for order <b>ORD-246810</b> arrived <i>damaged</i>. Photo attached.</p><img src="https://tracker.example.com/pixel.gif" alt="">',
+    attachments: [{ filename: 'damage-report.txt', content: 'Box crushed on one side.' }],
+  });
+  await waitForCase(request, agent, subject);
+
+  const context = await agentContext(browser, agent);
+  const page = await context.newPage();
+  await page.goto('/cases');
+  await page.getByLabel('Channel').selectOption('email');
+  await page.getByLabel('Search cases').fill(subject);
+  const row = page.getByRole('row').filter({ hasText: subject });
+  await expect(row).toBeVisible();
+  await screenshot(page, 'agent-case-list-email');
+  await row.getByRole('link').click();
+
+  const message = page.getByTestId('email-message');
+  await expect(message).toHaveCount(1);
+  await expect(message).toContainText('Ben Carter <ben.carter@example.net>');
+  await expect(message).toContainText(subject);
+  const body = page.frameLocator('[data-testid="email-html"]');
+  await expect(body.getByText('arrived')).toBeVisible();
+  await expect(page.getByText('1 remote image was blocked')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Attachments' })).toContainText('damage-report.txt');
+  await expect(page.getByTestId('case-field-orderNumber').getByLabel('Order number')).toHaveValue('ORD-246810');
+  await screenshot(page, 'agent-email-case');
+  await context.close();
+});
+
+test('an email whose HTML carries a script and an onerror handler is shown without running either', async ({ browser, request }) => {
+  await ensureMailbox(request);
+  const agent = await createAgent(request);
+  const subject = `Invoice question ${Date.now()}`;
+  await transport.sendMail({
+    from: 'mallory@example.org',
+    to: E2E.mailbox,
+    subject,
+    text: 'Please check my invoice.',
+    html: [
+      '<p id="visible">Please check my invoice, I was charged twice.</p>',
+      '<script>window.parent.__emailScriptRan = true; alert("script")</script>',
+      '<img src="x" onerror="window.parent.__emailScriptRan = true; alert(\'onerror\')">',
+      '<a href="javascript:alert(1)">click me</a>',
+    ].join(''),
+  });
+  const created = await waitForCase(request, agent, subject);
+
+  const context = await agentContext(browser, agent);
+  const page = await context.newPage();
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto(`/cases/${created.id}`);
+  const frame = page.frameLocator('[data-testid="email-html"]');
+  await expect(frame.getByText('I was charged twice')).toBeVisible();
+  await expect(frame.locator('script')).toHaveCount(0);
+  await expect(frame.locator('[onerror]')).toHaveCount(0);
+  await expect(frame.getByText('click me')).not.toHaveAttribute('href', /javascript:/);
+  await expect(page.locator('iframe[data-testid="email-html"]')).toHaveAttribute('sandbox', /^(?!.*allow-scripts).*$/);
+  await page.waitForTimeout(1000);
+  expect(dialogs).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { __emailScriptRan?: boolean }).__emailScriptRan)).toBeUndefined();
+  await screenshot(page, 'agent-email-hostile-html');
+  await context.close();
+});

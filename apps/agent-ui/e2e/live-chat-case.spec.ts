@@ -1,0 +1,149 @@
+import { expect, test } from '@playwright/test';
+import { agentContext, createAgent, screenshot, sendChatMessage, startCustomerChat } from './support/api-helpers';
+
+test('enough context: the agent accepts, the case tab opens with AI fields highlighted; messages, typing and updates flow live', async ({ browser, request }) => {
+  const agent = await createAgent(request);
+  const agentBrowser = await agentContext(browser, agent);
+  const customerBrowser = await browser.newContext();
+  const agentPage = await agentBrowser.newPage();
+  const customer = await customerBrowser.newPage();
+
+  await agentPage.goto('/inbox');
+  await expect(agentPage.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
+  await startCustomerChat(customer, { name: 'Jane Doe', email: 'jane.doe@example.com', question: 'My parcel has not arrived yet. The order is ORD-123456.' });
+  await screenshot(customer, 'customer-waiting');
+
+  // The waiting chat appears without a reload, with a title badge and a toast.
+  const row = agentPage.getByRole('listitem', { name: 'Chat with Jane Doe' });
+  await expect(row).toBeVisible();
+  await expect(agentPage).toHaveTitle(/^\(\d+\) /);
+  await expect(agentPage.getByRole('status').filter({ hasText: 'New chat from Jane Doe' })).toBeVisible();
+  await screenshot(agentPage, 'agent-inbox');
+  await row.getByRole('button', { name: 'Accept' }).click();
+
+  // The case was created on accept and opens by itself in a tab, its AI fields highlighted.
+  await expect(agentPage).toHaveURL(/\/conversations\//);
+  const caseTab = agentPage.getByRole('tab', { name: /^Case CAS-\d+/ });
+  await expect(caseTab).toHaveAttribute('aria-selected', 'true');
+  await expect(agentPage.getByTestId('ai-banner')).toContainText('These fields were modified using AI');
+  const category = agentPage.getByTestId('case-field-category');
+  await expect(category).toHaveAttribute('data-highlighted', 'ai');
+  await expect(category.getByLabel('Category')).toHaveValue('shipping');
+  await expect(agentPage.getByTestId('case-field-orderNumber').getByLabel('Order number')).toHaveValue('ORD-123456');
+  await expect(customer.getByTestId('chat-status')).toHaveAttribute('data-state', 'active');
+
+  // Focusing an AI field explains it: confidence, the quote and which message it came from.
+  await category.getByLabel('Category').focus();
+  const explanation = category.getByRole('tooltip');
+  await expect(explanation).toBeVisible();
+  await expect(explanation).toContainText('Confidence 90%');
+  await expect(explanation).toContainText('Customer message 1');
+  await screenshot(agentPage, 'agent-case-opened-on-accept');
+
+  // Messages both ways, and the customer's typing state.
+  await sendChatMessage(agentPage, 'Hi Jane, I am looking into your parcel right now.');
+  await expect(customer.getByRole('log', { name: 'Messages' }).getByText('I am looking into your parcel')).toBeVisible();
+  await expect(customer.getByTestId('chat-status')).toContainText('Connected with Alex Agent');
+  await customer.getByRole('textbox', { name: 'Message', exact: true }).fill('Thank');
+  await expect(agentPage.getByTestId('typing-indicator')).toContainText('Jane Doe is typing');
+  await customer.getByRole('textbox', { name: 'Message', exact: true }).fill('');
+  await sendChatMessage(customer, 'Please hurry, this is urgent: I need it before the weekend.');
+  await expect(agentPage.getByRole('log', { name: 'Messages' }).getByText('this is urgent')).toBeVisible();
+  await screenshot(customer, 'customer-connected');
+
+  // Update from conversation: the newly predicted field is highlighted and the banner says so.
+  await agentPage.getByRole('button', { name: 'Update from conversation' }).click();
+  const priority = agentPage.getByTestId('case-field-priority');
+  await expect(priority).toHaveAttribute('data-highlighted', 'updated');
+  await expect(priority.getByLabel('Priority')).toHaveValue('high');
+  await expect(agentPage.getByTestId('ai-banner')).toContainText(/Just updated from the conversation: .*Priority/);
+  await screenshot(agentPage, 'agent-update-from-conversation');
+
+  // Nothing new to learn: the agent is told that no changes were made.
+  await agentPage.getByRole('button', { name: 'Update from conversation' }).click();
+  await expect(agentPage.getByRole('status').filter({ hasText: 'No changes were made' })).toBeVisible();
+  await screenshot(agentPage, 'agent-no-changes');
+
+  await agentBrowser.close();
+  await customerBrowser.close();
+});
+
+test('a manual edit survives an update, and the summary note appears after the chat ends', async ({ browser, request }) => {
+  const agent = await createAgent(request);
+  const agentBrowser = await agentContext(browser, agent);
+  const customerBrowser = await browser.newContext();
+  const agentPage = await agentBrowser.newPage();
+  const customer = await customerBrowser.newPage();
+
+  await startCustomerChat(customer, { name: 'Omar Haddad', email: 'omar@example.com', question: 'I was charged twice on my invoice for order ORD-654321.' });
+  await agentPage.goto('/inbox');
+  await agentPage.getByRole('listitem', { name: 'Chat with Omar Haddad' }).getByRole('button', { name: 'Accept' }).click();
+  const category = agentPage.getByTestId('case-field-category');
+  await expect(category.getByLabel('Category')).toHaveValue('billing');
+
+  // The agent corrects the category by hand; it is saved with provenance agent.
+  await category.getByLabel('Category').selectOption('returns');
+  await expect(category).toContainText('Unsaved');
+  await agentPage.getByRole('button', { name: 'Save case' }).click();
+  await expect(agentPage.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await expect(category).toHaveAttribute('data-source', 'agent');
+
+  // The conversation still says "invoice", but the update keeps the agent's value.
+  await sendChatMessage(customer, 'Also the refund for the invoice has not arrived, it is urgent.');
+  await expect(agentPage.getByRole('log', { name: 'Messages' }).getByText('refund for the invoice')).toBeVisible();
+  await agentPage.getByRole('button', { name: 'Update from conversation' }).click();
+  await expect(agentPage.getByTestId('case-field-priority').getByLabel('Priority')).toHaveValue('high');
+  await expect(category.getByLabel('Category')).toHaveValue('returns');
+  await expect(category).toHaveAttribute('data-source', 'agent');
+
+  // The history lists each change with who made it.
+  await agentPage.getByRole('tab', { name: 'History' }).click();
+  const history = agentPage.getByRole('list', { name: 'Audit history' });
+  await expect(history.getByTestId('audit-entry').filter({ hasText: 'Category' }).filter({ hasText: 'agent' }).first()).toContainText('Returns');
+  await expect(history.getByTestId('audit-entry').filter({ hasText: 'Priority' }).first()).toContainText('ai');
+  await screenshot(agentPage, 'agent-audit-history');
+
+  // End: the customer sees the ended state, the summary note lands on the timeline.
+  await agentPage.getByRole('button', { name: 'End chat' }).click();
+  await expect(customer.getByTestId('chat-status')).toHaveAttribute('data-state', 'closed');
+  await agentPage.getByRole('tab', { name: 'Timeline' }).click();
+  await expect(agentPage.getByTestId('note-summary')).toBeVisible();
+  await expect(agentPage.getByTestId('note-summary')).toContainText(/invoice|charged|refund/i);
+  await screenshot(agentPage, 'agent-summary-note');
+  await screenshot(customer, 'customer-ended');
+
+  await agentBrowser.close();
+  await customerBrowser.close();
+});
+
+test('not enough context: no case on accept, the case appears when the chat ends', async ({ browser, request }) => {
+  const agent = await createAgent(request);
+  const agentBrowser = await agentContext(browser, agent);
+  const customerBrowser = await browser.newContext();
+  const agentPage = await agentBrowser.newPage();
+  const customer = await customerBrowser.newPage();
+
+  await startCustomerChat(customer, { name: 'Lea Martin', email: 'lea@example.com', question: 'Hello, can somebody help me?' });
+  await agentPage.goto('/inbox');
+  await agentPage.getByRole('listitem', { name: 'Chat with Lea Martin' }).getByRole('button', { name: 'Accept' }).click();
+  await expect(agentPage).toHaveURL(/\/conversations\//);
+  await expect(agentPage.getByRole('heading', { name: 'Lea Martin' })).toBeVisible();
+  await expect(agentPage.getByText('No case yet')).toBeVisible();
+  await expect(agentPage.getByRole('tab', { name: /^Case/ })).toHaveCount(0);
+  await expect(agentPage.getByRole('button', { name: 'New case' })).toBeVisible();
+  await screenshot(agentPage, 'agent-no-case-on-accept');
+
+  await sendChatMessage(customer, 'My parcel never arrived, order ORD-777888.');
+  await expect(agentPage.getByRole('log', { name: 'Messages' }).getByText('My parcel never arrived')).toBeVisible();
+  await agentPage.getByRole('button', { name: 'End chat' }).click();
+
+  const caseTab = agentPage.getByRole('tab', { name: /^Case/ });
+  await expect(caseTab).toBeVisible();
+  await expect(caseTab).toHaveAttribute('aria-selected', 'true');
+  await expect(agentPage.getByTestId('case-field-category').getByLabel('Category')).toHaveValue('shipping');
+  await expect(agentPage.getByTestId('case-field-category')).toHaveAttribute('data-highlighted', 'ai');
+  await screenshot(agentPage, 'agent-case-on-end');
+
+  await agentBrowser.close();
+  await customerBrowser.close();
+});
