@@ -7,7 +7,7 @@ import { openDatabase } from '../src/persistence/orm.js';
 import { InProcessJobQueue } from '../src/queue/in-process-job-queue.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from './support/database-targets.js';
 
-const logger = createLogger('silent');
+const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
 
 function deferred<T = void>(): { promise: Promise<T>; resolve(value: T): void } {
   let resolve!: (value: T) => void;
@@ -23,8 +23,8 @@ describeEachDatabase('in-process job queue persisted in the jobs table', (databa
   let database: TestDatabase;
   let orm: MikroORM;
   const queues: InProcessJobQueue[] = [];
-  const newQueue = (on: MikroORM = orm) => {
-    const queue = new InProcessJobQueue(on, systemClock, logger, { pollIntervalMs: 20 });
+  const newQueue = (on: MikroORM = orm, options: { leaseMs?: number; recoverOnStart?: 'all' | 'expired' } = {}) => {
+    const queue = new InProcessJobQueue(on, systemClock, logger, { pollIntervalMs: 20, ...options });
     queues.push(queue);
     return queue;
   };
@@ -115,6 +115,59 @@ describeEachDatabase('in-process job queue persisted in the jobs table', (databa
       expect((await jobRow(orm, id))?.status).toBe('done');
     } finally {
       await restartedOrm.close();
+    }
+  });
+
+  it('lets another process take over a job once the lease of its dead process expired', async () => {
+    const dying = newQueue(orm, { leaseMs: 150, recoverOnStart: 'expired' });
+    const started = deferred();
+    dying.register('lease-expiry', async () => {
+      started.resolve();
+      await new Promise(() => undefined);
+    });
+    await dying.start();
+    const id = await dying.enqueue('lease-expiry', { n: 1 });
+    await started.promise;
+    await dying.stop({ graceMs: 0 });
+    const otherOrm = await openDatabase(database.config);
+    try {
+      const other = newQueue(otherOrm, { leaseMs: 150, recoverOnStart: 'expired' });
+      const attempts: number[] = [];
+      other.register('lease-expiry', async (_data, meta) => void attempts.push(meta.attempt));
+      await other.start();
+      await vi.waitFor(async () => expect((await jobRow(orm, id))?.status).toBe('done'), { timeout: 5000 });
+      expect(attempts).toEqual([2]);
+      await other.stop();
+    } finally {
+      await otherOrm.close();
+    }
+  });
+
+  it('never hands a job to a second process while the first keeps renewing its lease', async () => {
+    const otherOrm = await openDatabase(database.config);
+    try {
+      const worker = newQueue(orm, { leaseMs: 500, recoverOnStart: 'expired' });
+      const other = newQueue(otherOrm, { leaseMs: 500, recoverOnStart: 'expired' });
+      const release = deferred();
+      const runs: string[] = [];
+      worker.register('long-job', async () => {
+        runs.push('first');
+        await release.promise;
+      });
+      other.register('long-job', async () => void runs.push('second'));
+      await worker.start();
+      const id = await worker.enqueue('long-job', {});
+      await vi.waitFor(() => expect(runs).toEqual(['first']));
+      await other.start();
+      // Three lease periods: without the heartbeat the other process would have taken the job.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(runs).toEqual(['first']);
+      release.resolve();
+      await vi.waitFor(async () => expect((await jobRow(orm, id))?.status).toBe('done'));
+      await other.stop();
+      expect(runs).toEqual(['first']);
+    } finally {
+      await otherOrm.close();
     }
   });
 

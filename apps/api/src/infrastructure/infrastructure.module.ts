@@ -31,7 +31,7 @@ export interface AppRuntime {
   metrics: AppMetrics;
   plugins: PluginRegistry;
   /** Queue tuning (tests use short intervals). */
-  queueOptions?: { pollIntervalMs?: number; concurrency?: number; bullSettings?: { stalledInterval?: number; lockDuration?: number; maxStalledCount?: number }; bullQueueName?: string };
+  queueOptions?: { pollIntervalMs?: number; concurrency?: number; leaseMs?: number; recoverOnStart?: 'all' | 'expired'; bullSettings?: { stalledInterval?: number; lockDuration?: number; maxStalledCount?: number }; bullQueueName?: string };
 }
 
 export const BULL_QUEUE_NAME = 'autocase';
@@ -74,7 +74,7 @@ export class InfrastructureModule {
         useFactory: (queue: Queue) => new BullJobQueue(queue, logger, { observer: runtime.metrics, concurrency: runtime.queueOptions?.concurrency }),
       });
     } else {
-      providers.push({ provide: JOB_QUEUE, useValue: new InProcessJobQueue(orm, clock, logger, { observer: runtime.metrics, ...runtime.queueOptions }) });
+      providers.push({ provide: JOB_QUEUE, useValue: new InProcessJobQueue(orm, clock, logger, { observer: runtime.metrics, recoverOnStart: runtime.config.database.kind === 'sqlite' ? 'all' : 'expired', ...runtime.queueOptions }) });
     }
     return {
       module: InfrastructureModule,

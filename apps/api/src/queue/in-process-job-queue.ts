@@ -10,24 +10,44 @@ export interface InProcessQueueOptions {
   pollIntervalMs?: number;
   concurrency?: number;
   observer?: JobObserver;
+  /** How long a claimed job belongs to this process without a heartbeat (renewed every third of it). */
+  leaseMs?: number;
+  /**
+   * What `start` does with jobs left `running`: `all` re-runs them at once (one process per database,
+   * as with an embedded SQLite file); `expired` waits until their lease runs out (several processes
+   * sharing PostgreSQL without Redis).
+   */
+  recoverOnStart?: 'all' | 'expired';
+}
+
+interface ClaimedJob {
+  id: string;
+  name: string;
+  data: Record<string, unknown>;
+  attempt: number;
+  maxAttempts: number;
+  backoffMs: number;
 }
 
 /**
- * Jobs persisted in the `jobs` table and run inside this process. A job is `pending` until
- * claimed (`running`), then `done` or `failed`; retries go back to `pending` with a later
- * `runAt`. On start, jobs still `running` were cut off by a dead process and run again —
- * the embedded mode has a single API process per database.
+ * Jobs persisted in the `jobs` table and run inside this process. A job is `pending` until a
+ * process claims it (`running`, with a lease it renews while working), then `done` or `failed`;
+ * retries go back to `pending` with a later `runAt`. A job whose process died is claimed again:
+ * at the next start, or by any process once its lease has expired.
  */
 export class InProcessJobQueue implements HostJobQueue {
   readonly kind = 'in-process' as const;
+  private readonly owner = randomUUID();
   private readonly handlers = new Map<string, JobHandler<Record<string, unknown>>>();
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly inFlight = new Map<string, Promise<void>>();
   private timer: NodeJS.Timeout | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
   private running = false;
   private polling = false;
   private pollAgain = false;
   private readonly pollIntervalMs: number;
   private readonly concurrency: number;
+  private readonly leaseMs: number;
 
   constructor(
     private readonly orm: MikroORM,
@@ -37,6 +57,7 @@ export class InProcessJobQueue implements HostJobQueue {
   ) {
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.concurrency = options.concurrency ?? 4;
+    this.leaseMs = options.leaseMs ?? 30_000;
   }
 
   register<T extends Record<string, unknown>>(name: string, handler: JobHandler<T>): void {
@@ -60,6 +81,8 @@ export class InProcessJobQueue implements HostJobQueue {
       backoffMs: options.backoffMs ?? DEFAULT_JOB_OPTIONS.backoffMs,
       runAt: new Date(now.getTime() + (options.delayMs ?? 0)).toISOString(),
       lastError: null,
+      lockedBy: null,
+      lockedUntil: null,
       updatedAt: now.toISOString(),
     };
     if (options.jobId) {
@@ -79,23 +102,29 @@ export class InProcessJobQueue implements HostJobQueue {
 
   async start(): Promise<void> {
     if (this.running) return;
-    const recovered = await this.orm.em.fork().nativeUpdate(JobEntity, { status: 'running' }, { status: 'pending', updatedAt: this.clock.now().toISOString() });
-    if (recovered > 0) this.logger.warn({ recovered }, 'jobs interrupted by a previous process will run again');
+    if ((this.options.recoverOnStart ?? 'all') === 'all') {
+      const recovered = await this.orm.em.fork().nativeUpdate(JobEntity, { status: 'running' }, { status: 'pending', lockedBy: null, lockedUntil: null, updatedAt: this.clock.now().toISOString() });
+      if (recovered > 0) this.logger.warn({ recovered }, 'jobs interrupted by a previous process will run again');
+    }
     this.running = true;
+    this.heartbeat = setInterval(() => void this.renewLeases(), Math.max(Math.floor(this.leaseMs / 3), 10));
+    this.heartbeat.unref();
     this.wake();
   }
 
   /**
    * Stops claiming jobs and waits up to `graceMs` for running ones. Jobs still running after
-   * that stay `running` in the table and run again on the next start (as after a crash).
+   * that keep their lease and run again later (as after a crash).
    */
   async stop(options: { graceMs?: number } = {}): Promise<void> {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
+    if (this.heartbeat) clearInterval(this.heartbeat);
     this.timer = undefined;
+    this.heartbeat = undefined;
     let timeout: NodeJS.Timeout | undefined;
     const grace = new Promise<void>((resolve) => (timeout = setTimeout(resolve, options.graceMs ?? 10_000)));
-    await Promise.race([Promise.allSettled([...this.inFlight]), grace]);
+    await Promise.race([Promise.allSettled([...this.inFlight.values()]), grace]);
     clearTimeout(timeout);
   }
 
@@ -138,44 +167,66 @@ export class InProcessJobQueue implements HostJobQueue {
     }
   }
 
+  private async renewLeases(): Promise<void> {
+    if (this.inFlight.size === 0) return;
+    const lockedUntil = new Date(this.clock.now().getTime() + this.leaseMs).toISOString();
+    await this.orm.em
+      .fork()
+      .nativeUpdate(JobEntity, { id: { $in: [...this.inFlight.keys()] }, status: 'running', lockedBy: this.owner }, { lockedUntil })
+      .catch((error: unknown) => this.logger.error({ err: error }, 'could not renew job leases'));
+  }
+
   private async claimAndRun(): Promise<void> {
     const free = this.concurrency - this.inFlight.size;
     if (free <= 0 || this.handlers.size === 0) return;
     const em = this.orm.em.fork();
-    const now = this.clock.now();
-    const due = await em.find(JobEntity, { status: 'pending', runAt: { $lte: now.toISOString() }, name: { $in: [...this.handlers.keys()] } }, { orderBy: { runAt: 'asc', createdAt: 'asc' }, limit: free });
+    const now = this.clock.now().toISOString();
+    const names = [...this.handlers.keys()];
+    const due = await em.find(
+      JobEntity,
+      // A job this instance is still running is never taken again, even if a stalled event loop let its lease lapse.
+      { name: { $in: names }, id: { $nin: [...this.inFlight.keys(), ''] }, $or: [{ status: 'pending', runAt: { $lte: now } }, { status: 'running', lockedUntil: { $lt: now } }] },
+      { orderBy: { runAt: 'asc', createdAt: 'asc' }, limit: free },
+    );
     for (const job of due) {
+      if (!this.running) break;
       const attempt = job.attempts + 1;
-      const claimed = await em.nativeUpdate(JobEntity, { id: job.id, status: 'pending', attempts: job.attempts }, { status: 'running', attempts: attempt, updatedAt: now.toISOString() });
+      const lockedUntil = new Date(this.clock.now().getTime() + this.leaseMs).toISOString();
+      // Compare-and-set on status and attempts: of two processes only one claims the job.
+      const claimed = await em.nativeUpdate(JobEntity, { id: job.id, status: job.status, attempts: job.attempts }, { status: 'running', attempts: attempt, lockedBy: this.owner, lockedUntil, updatedAt: now });
       if (claimed === 0) continue;
+      if (job.status === 'running') this.logger.warn({ job: job.name, jobId: job.id }, 'job lease expired (its process died); running it again');
       const execution = this.execute({ id: job.id, name: job.name, data: job.data, attempt, maxAttempts: job.maxAttempts, backoffMs: job.backoffMs }).finally(() => {
-        this.inFlight.delete(execution);
+        this.inFlight.delete(job.id);
         this.wake();
       });
-      this.inFlight.add(execution);
-      if (!this.running) break;
+      this.inFlight.set(job.id, execution);
     }
   }
 
-  private async execute(job: { id: string; name: string; data: Record<string, unknown>; attempt: number; maxAttempts: number; backoffMs: number }): Promise<void> {
+  private async execute(job: ClaimedJob): Promise<void> {
     const handler = this.handlers.get(job.name);
     const startedAt = Date.now();
     const em = this.orm.em.fork();
+    const mine = { id: job.id, status: 'running', lockedBy: this.owner };
     try {
       if (!handler) throw new Error(`no handler registered for job "${job.name}"`);
       await handler(job.data, { jobId: job.id, attempt: job.attempt });
-      await em.nativeUpdate(JobEntity, { id: job.id, status: 'running' }, { status: 'done', lastError: null, updatedAt: this.clock.now().toISOString() });
+      await em.nativeUpdate(JobEntity, mine, { status: 'done', lastError: null, lockedBy: null, lockedUntil: null, updatedAt: this.clock.now().toISOString() });
       this.options.observer?.jobFinished({ name: job.name, jobId: job.id, attempt: job.attempt, outcome: 'completed', durationMs: Date.now() - startedAt });
     } catch (error) {
       const decision = decideRetry(error, job.attempt, job.maxAttempts, job.backoffMs);
       const now = this.clock.now();
       await em
-        .nativeUpdate(
-          JobEntity,
-          { id: job.id, status: 'running' },
-          { status: decision.retry ? 'pending' : 'failed', runAt: new Date(now.getTime() + decision.delayMs).toISOString(), lastError: `${describeError(error)} (${decision.reason})`, updatedAt: now.toISOString() },
-        )
-        .catch((updateError: unknown) => this.logger.error({ err: updateError, jobId: job.id }, 'could not record a job failure; it will run again after a restart'));
+        .nativeUpdate(JobEntity, mine, {
+          status: decision.retry ? 'pending' : 'failed',
+          runAt: new Date(now.getTime() + decision.delayMs).toISOString(),
+          lastError: `${describeError(error)} (${decision.reason})`,
+          lockedBy: null,
+          lockedUntil: null,
+          updatedAt: now.toISOString(),
+        })
+        .catch((updateError: unknown) => this.logger.error({ err: updateError, jobId: job.id }, 'could not record a job failure; it will run again'));
       this.logger[decision.retry ? 'warn' : 'error']({ err: error, job: job.name, jobId: job.id, attempt: job.attempt, retryInMs: decision.retry ? decision.delayMs : undefined }, decision.retry ? 'job failed; will retry' : 'job failed for good');
       this.options.observer?.jobFinished({ name: job.name, jobId: job.id, attempt: job.attempt, outcome: decision.retry ? 'retrying' : 'failed', durationMs: Date.now() - startedAt, error });
     }

@@ -1,6 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
 
-/** Jobs of the in-process queue: a job is `pending` until a worker claims it (`running`), then `done` or `failed`. */
+/** Jobs of the in-process queue: a job is `pending` until a worker claims it (`running`, under a lease), then `done` or `failed`. */
 export const JobEntity = defineEntity({
   name: 'JobRecord',
   tableName: 'jobs',
@@ -14,6 +14,9 @@ export const JobEntity = defineEntity({
     backoffMs: p.integer(),
     runAt: p.string().length(32).index(),
     lastError: p.text().nullable(),
+    /** The queue instance that claimed the job, and until when its lease runs. */
+    lockedBy: p.string().length(36).nullable(),
+    lockedUntil: p.string().length(32).nullable().index(),
     createdAt: p.string().length(32),
     updatedAt: p.string().length(32),
   },
