@@ -44,7 +44,7 @@ export function summarizeCpuProfile(profile, top = 12, { skipMs = 0 } = {}) {
   profile.samples.forEach((nodeId, index) => {
     const delta = profile.timeDeltas[index] ?? 0;
     elapsed += delta;
-    if (elapsed < skipMs * 1000) return;
+    if (elapsed <= skipMs * 1000) return;
     selfMicroseconds.set(nodeId, (selfMicroseconds.get(nodeId) ?? 0) + delta);
   });
   const byFunction = new Map();
