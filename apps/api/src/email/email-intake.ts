@@ -1,7 +1,6 @@
-import { PluginError, type ChannelHost, type EmailMessage, type InboundItem, type JobQueue } from '@autocase/core';
+import { PluginError, type ChannelHost, type EmailMessage, type EmailRepository, type InboundItem, type JobQueue } from '@autocase/core';
 import { inboundItemToRawEmail } from '@autocase/channels/email';
 import type { Logger } from 'pino';
-import type { MikroEmailRepository } from './mikro-email-repository.js';
 
 export const EMAIL_PROCESS_JOB = 'email.process';
 
@@ -12,7 +11,7 @@ export const EMAIL_PROCESS_JOB = 'email.process';
  */
 export class EmailIntake implements ChannelHost {
   constructor(
-    private readonly emails: MikroEmailRepository,
+    private readonly emails: Pick<EmailRepository, 'storeRaw' | 'list'>,
     private readonly queue: JobQueue,
     private readonly logger: Logger,
     private readonly attempts: number,
