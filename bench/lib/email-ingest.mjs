@@ -60,7 +60,7 @@ export async function emailOutcomes(admin) {
 }
 
 /** Polls GET /api/emails until no stored email is still `received`; resolves with the time it happened. */
-export async function waitUntilProcessed(admin, { timeoutMs, pollMs = 100 }) {
+export async function waitUntilProcessed(admin, { timeoutMs, pollMs = 250 }) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const pending = await emailTotal(admin, '&status=received');

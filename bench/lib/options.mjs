@@ -1,7 +1,7 @@
 // Command-line options of `pnpm bench`.
 export const SECTIONS = ['email', 'chat', 'quality', 'memory', 'scale'];
 
-const USAGE = `usage: pnpm bench [--quick] [--only=${SECTIONS.join(',')}] [--soak] [--runs=N] [--messages=N] [--customers=N] [--no-build]`;
+const USAGE = `usage: pnpm bench [--quick] [--only=${SECTIONS.join(',')}] [--soak[=MINUTES]] [--runs=N] [--messages=N] [--customers=N] [--no-build]`;
 
 function positiveInteger(name, text) {
   const value = Number(text);
@@ -11,13 +11,15 @@ function positiveInteger(name, text) {
 
 /** Parses argv (without node and the script); throws naming the bad option. */
 export function parseOptions(argv) {
-  const options = { quick: false, soak: false, build: true, only: new Set(SECTIONS), runs: null, messages: null, customers: null };
+  const options = { quick: false, soak: false, soakMinutes: 10, build: true, only: new Set(SECTIONS), runs: null, messages: null, customers: null };
   for (const argument of argv) {
     const [name, value] = argument.replace(/^--/, '').split('=', 2);
     if (!argument.startsWith('--')) throw new Error(`unexpected argument "${argument}"\n${USAGE}`);
     if (name === 'quick') options.quick = true;
-    else if (name === 'soak') options.soak = true;
-    else if (name === 'no-build') options.build = false;
+    else if (name === 'soak') {
+      options.soak = true;
+      if (value !== undefined) options.soakMinutes = positiveInteger(name, value);
+    } else if (name === 'no-build') options.build = false;
     else if (name === 'only') {
       const chosen = (value ?? '').split(',').map((section) => section.trim()).filter(Boolean);
       const unknown = chosen.filter((section) => !SECTIONS.includes(section));
@@ -35,7 +37,6 @@ export function parseOptions(argv) {
     customers: options.customers ?? (quick ? 10 : 50),
     profileMessages: quick ? 300 : 1000,
     scaleMessages: options.messages ?? (quick ? 300 : 1000),
-    soakMinutes: 10,
     connections: 8,
     agents: quick ? 3 : 10,
   };
