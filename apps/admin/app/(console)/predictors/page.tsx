@@ -8,6 +8,10 @@ import { PageHeader } from '@/components/ui/page-header';
 
 export const metadata: Metadata = { title: 'Predictors' };
 
+const RULES_STARTER = {
+  rules: [{ name: 'Refund requests are billing', field: 'category', value: 'billing', confidence: 0.9, conditions: [{ type: 'containsAny', words: ['refund', 'charged twice'] }] }],
+};
+
 export default function PredictorsPage() {
   return (
     <>
@@ -18,7 +22,12 @@ export default function PredictorsPage() {
         <PredictorTestCard />
         <div className="grid items-start gap-6 xl:grid-cols-2">
           <PredictorConfigCard predictorId="regex" title="Regex predictor" description="Extractors per field: email, phone, reference numbers, amounts, dates or your own pattern." />
-          <PredictorConfigCard predictorId="rules" title="Rules predictor" description="Ordered rules: when the text contains…, the sender domain is…, set a field. First match per field wins." />
+          <PredictorConfigCard
+            predictorId="rules"
+            title="Rules predictor"
+            description="Ordered rules: when the text contains…, the sender domain is…, set a field. First match per field wins."
+            starter={RULES_STARTER}
+          />
         </div>
         <LearnedModelCard />
       </div>

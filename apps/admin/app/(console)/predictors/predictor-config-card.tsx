@@ -11,7 +11,7 @@ import { useApiResource } from '@/lib/use-api-resource';
 import { describeJsonError } from './json-error';
 
 /** The configuration of one predictor plugin as JSON, validated by the plugin's own schema on save. */
-export function PredictorConfigCard({ predictorId, title, description }: { predictorId: string; title: string; description: string }) {
+export function PredictorConfigCard({ predictorId, title, description, starter }: { predictorId: string; title: string; description: string; starter?: unknown }) {
   const path = `/admin/predictors/${predictorId}/config`;
   const resource = useApiResource<{ config: unknown } | Record<string, unknown>>(path);
   const [source, setSource] = useState<string | null>(null);
@@ -19,16 +19,18 @@ export function PredictorConfigCard({ predictorId, title, description }: { predi
   const [problems, setProblems] = useState<string[]>([]);
   const [status, setStatus] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [unconfigured, setUnconfigured] = useState(false);
 
   useEffect(() => {
     if (!resource.data) return;
     const config = 'config' in resource.data ? resource.data.config : resource.data;
-    const text = JSON.stringify(config ?? {}, null, 2);
-    setSource(text);
-    setSaved(text);
-  }, [resource.data]);
+    setUnconfigured(config === null || config === undefined);
+    setSource(JSON.stringify(config ?? starter ?? {}, null, 2));
+    setSaved(config === null || config === undefined ? '' : JSON.stringify(config, null, 2));
+  }, [resource.data, starter]);
 
   const jsonError = source === null ? null : describeJsonError(source);
+  const initial = JSON.stringify(starter ?? {}, null, 2);
 
   async function save() {
     if (source === null || jsonError) return;
@@ -36,9 +38,12 @@ export function PredictorConfigCard({ predictorId, title, description }: { predi
     setProblems([]);
     setStatus(null);
     try {
-      await api.put(path, { config: JSON.parse(source) as unknown });
-      setSaved(source);
-      setStatus('Saved.');
+      const answer = await api.put<{ config?: unknown } | null>(path, { config: JSON.parse(source) as unknown });
+      const stored = JSON.stringify(answer?.config ?? JSON.parse(source), null, 2);
+      setSource(stored);
+      setSaved(stored);
+      setUnconfigured(false);
+      setStatus('Saved. The predictor restarted with this configuration.');
     } catch (caught) {
       const error = caught instanceof ApiError ? caught : new ApiError(0, { message: String(caught) });
       const fieldProblems = Object.entries(error.fieldErrors).map(([key, message]) => `${key.replace(/^config\.?/, '') || '(root)'}: ${message}`);
@@ -62,6 +67,7 @@ export function PredictorConfigCard({ predictorId, title, description }: { predi
       ) : (
         <>
           <CardBody className="space-y-2">
+            {unconfigured && <p className="text-xs text-amber-700">Not configured yet: below is an example. Adapt it and save to switch this predictor on.</p>}
             <textarea
               aria-label={`${title} configuration (JSON)`}
               spellCheck={false}
@@ -89,7 +95,7 @@ export function PredictorConfigCard({ predictorId, title, description }: { predi
                 {status}
               </p>
             )}
-            <Button disabled={source === saved} onClick={() => setSource(saved)}>
+            <Button disabled={source === (saved || initial)} onClick={() => setSource(saved || initial)}>
               Discard
             </Button>
             <Button variant="primary" loading={saving} disabled={source === saved || Boolean(jsonError)} onClick={save}>
