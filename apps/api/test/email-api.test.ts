@@ -145,9 +145,18 @@ describeEachDatabase('email over SMTP and HTTP into cases', (databaseId) => {
     expect(outOfOffice.code).toBe(250);
     expect(await processedEmail('ooo@customer.example')).toMatchObject({ outcome: 'skipped', caseId: null });
 
+    const agentReply = await app.api(`/cases/${first.caseId}/email-replies`, { method: 'POST', token, json: { text: 'Please try a new cartridge.' } });
+    expect(agentReply.status).toBe(201);
+    await expect.poll(() => customerInbox.accepted.length, { timeout: 10_000 }).toBe(2);
+    const replied = await parseEmail(customerInbox.accepted[1]!.payload as Uint8Array);
+    expect(replied.ok && replied.email).toMatchObject({ to: [{ address: 'jane@customer.example' }], inReplyTo: ['reply@customer.example'], subject: `Re: ${acknowledgement.email.subject}` });
+    const customerAnswer = await sendOverSmtp({ from: 'jane@customer.example', to: MAILBOX, subject: 'Re: thanks', text: 'That worked.', messageId: '<answer@customer.example>', inReplyTo: `<${(replied.ok && replied.email.messageId) || ''}>` });
+    expect(customerAnswer.code).toBe(250);
+    expect(await processedEmail('answer@customer.example')).toMatchObject({ outcome: 'linked', correlation: 'in-reply-to', caseId: first.caseId });
+
     const caseEmails = (await (await app.api(`/cases/${first.caseId}/emails`, { token })).json()) as { items: EmailView[] };
-    expect(caseEmails.items.map((email) => email.messageId)).toEqual(['first@customer.example', 'reply@customer.example', 'bounce-1@mx.customer.example']);
-    expect(customerInbox.accepted).toHaveLength(1);
+    expect(caseEmails.items.map((email) => email.messageId)).toEqual(['first@customer.example', 'reply@customer.example', 'bounce-1@mx.customer.example', 'answer@customer.example']);
+    expect(customerInbox.accepted).toHaveLength(2);
     expect((await (await app.api('/cases?channel=email', { token })).json()) as { total: number }).toMatchObject({ total: 1 });
   });
 

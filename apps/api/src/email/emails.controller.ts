@@ -88,7 +88,8 @@ export class EmailsController {
   @ApiZodBody(CaseReplySchema)
   async reply(@Param('id') id: string, @Body(new ZodValidationPipe(CaseReplySchema)) body: z.infer<typeof CaseReplySchema>, @CurrentUser() user: User): Promise<{ messageId: string; to: string[]; subject: string }> {
     const caseRecord = await this.requireCase(id);
-    const latest = (await this.processing.emails.list({ caseId: caseRecord.id, pageSize: 1 })).items[0] ?? null;
+    // The latest email a person wrote on the case (not a bounce or an auto-reply).
+    const latest = (await this.processing.emails.list({ caseId: caseRecord.id, pageSize: 50 })).items.find((email) => email.classification?.kind === 'regular') ?? null;
     const mailboxAddress = body.mailbox ?? latest?.mailbox ?? (await this.processing.mailboxes.list())[0]?.address;
     if (!mailboxAddress) throw new NotFoundError('Mailbox', 'to send from');
     const mailbox = await this.processing.mailboxes.getByAddress(mailboxAddress);
