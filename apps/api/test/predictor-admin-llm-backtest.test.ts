@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { PredictorAdmin } from '../src/predictor-admin/predictor-admin.js';
+import { PREDICTOR_ADMIN } from '../src/predictor-admin/predictor-admin.tokens.js';
 import { BITEXT_FIELDS, bitextSlice, pollUntil, toCsv } from './predictor-admin-fixtures.js';
 import { describeEachDatabase } from './support/database-targets.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -84,6 +86,18 @@ describeEachDatabase('LLM provider settings and backtests', (databaseId) => {
     expect(((await off.json()) as { status: string; apiKeySet: boolean })).toMatchObject({ status: 'inactive', apiKeySet: true });
     const listed = (await (await app.api('/admin/predictors', { token: admin })).json()) as { items: { kind: string; id: string; status: string }[] };
     expect(listed.items.find((item) => item.kind === 'predictor' && item.id === 'llm')?.status).toBe('inactive');
+  });
+
+  it('follows predictor settings changed by another API process', async () => {
+    const predictorAdmin = app.running.app.get<PredictorAdmin>(PREDICTOR_ADMIN);
+    await predictorAdmin.sync.markApplied();
+    expect(await predictorAdmin.sync.check()).toBe(false);
+    const stored = await predictorAdmin.configurator.llmSettings();
+    await predictorAdmin.documents.put('llm', { ...stored, enabled: true });
+    expect(await predictorAdmin.sync.check()).toBe(true);
+    const listed = (await (await app.api('/admin/predictors', { token: admin })).json()) as { items: { kind: string; id: string; status: string }[] };
+    expect(listed.items.find((item) => item.kind === 'predictor' && item.id === 'llm')?.status).toBe('active');
+    await app.api('/admin/predictors/llm', { method: 'PUT', token: admin, json: { enabled: false, provider: 'openai-compatible', model: 'local-model', baseURL } });
   });
 
   it('stores rules predictor configuration validated by the plugin schema and runs it at once', async () => {

@@ -6,7 +6,7 @@ import { PREDICTOR_DOCUMENT, type PredictorDocuments } from './predictor-documen
 import type { TrainingExampleStore } from './training-example-store.js';
 
 export const LEARNED_TRAIN_JOB = 'predictors.learned.train';
-/** One training at a time: the queue keeps a single pending/running job under this id. */
+/** Prefix of training job ids (one id per request; a second request while one runs answers its status). */
 export const LEARNED_TRAIN_JOB_ID = 'predictors-learned-train';
 
 export interface TrainingStatus {
@@ -61,6 +61,10 @@ async function updateStatus(documents: PredictorDocuments, change: Partial<Train
 /** Marks a training as queued (the job may wait behind others). */
 export function markTrainingQueued(documents: PredictorDocuments, jobId: string, reason: 'manual' | 'schedule', at: string): Promise<TrainingStatus> {
   return updateStatus(documents, { status: 'training', progress: 0, stage: 'queued', currentField: null, reason, jobId, requestedAt: at, message: null });
+}
+
+export function markTrainingFailed(documents: PredictorDocuments, message: string, at: string): Promise<TrainingStatus> {
+  return updateStatus(documents, { status: 'failed', stage: null, currentField: null, finishedAt: at, message });
 }
 
 /**
@@ -128,8 +132,7 @@ export async function runLearnedTraining(deps: LearnedTrainingDeps, job: { jobId
     await updateStatus(documents, { status: 'ready', progress: 1, stage: 'done', currentField: null, finishedAt: deps.clock.now().toISOString(), trainedAt: trainedAt.toISOString() });
     return versions;
   } catch (error) {
-    const previous = await readTrainingStatus(documents);
-    await updateStatus(documents, { status: 'failed', stage: null, currentField: null, finishedAt: deps.clock.now().toISOString(), message: (error as Error).message, trainedAt: previous.trainedAt });
+    await markTrainingFailed(documents, (error as Error).message, deps.clock.now().toISOString());
     throw error;
   }
 }

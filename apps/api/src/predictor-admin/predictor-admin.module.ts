@@ -55,10 +55,10 @@ export class PredictorAdminModule implements OnModuleInit, OnApplicationShutdown
 
   async onModuleInit(): Promise<void> {
     this.admin.registerJobs();
-    await this.admin.scheduler.start();
+    await this.admin.startBackground();
   }
 
   onApplicationShutdown(): void {
-    this.admin.scheduler.stop();
+    this.admin.stopBackground();
   }
 }

@@ -32,7 +32,9 @@ export class PredictorConfigurator {
 
   /** At boot: every stored setting and the active models. */
   async applyAll(): Promise<void> {
-    for (const id of ['rules', 'regex']) if ((await this.documents.get(PREDICTOR_DOCUMENT.pluginConfig(id))) !== undefined) await this.applyPluginConfig(id);
+    for (const id of ['rules', 'regex']) {
+      if ((await this.documents.get(PREDICTOR_DOCUMENT.pluginConfig(id))) !== undefined || !this.registry.find('predictor', id)) await this.applyPluginConfig(id);
+    }
     await this.applyLearned();
     await this.applyLlm(await this.llmSettings());
   }

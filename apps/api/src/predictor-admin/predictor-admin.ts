@@ -7,12 +7,15 @@ import type { HostJobQueue } from '../queue/host-job-queue.js';
 import { BACKTEST_JOB, runBacktestJob } from './backtest-job.js';
 import { BacktestStore } from './backtest-store.js';
 import { LearnedModelStore } from './learned-model-store.js';
-import { LEARNED_TRAIN_JOB, LEARNED_TRAIN_JOB_ID, markTrainingQueued, readTrainingStatus, runLearnedTraining, type TrainingStatus } from './learned-training.js';
+import { LEARNED_TRAIN_JOB, LEARNED_TRAIN_JOB_ID, markTrainingFailed, markTrainingQueued, readTrainingStatus, runLearnedTraining, type TrainingStatus } from './learned-training.js';
 import { PredictorConfigurator } from './predictor-admin.service.js';
 import { PredictorDocuments } from './predictor-documents.js';
 import { PredictorRuntime } from './predictor-runtime.js';
+import { PredictorSettingsSync } from './predictor-settings-sync.js';
 import { RetrainScheduler } from './retrain-scheduler.js';
 import { TrainingExampleStore } from './training-example-store.js';
+
+const SYNC_INTERVAL_MS = 15_000;
 
 export interface PredictorAdminDeps {
   orm: MikroORM;
@@ -36,6 +39,7 @@ export class PredictorAdmin {
   readonly runtime: PredictorRuntime;
   readonly configurator: PredictorConfigurator;
   readonly scheduler: RetrainScheduler;
+  readonly sync: PredictorSettingsSync;
 
   constructor(private readonly deps: PredictorAdminDeps) {
     this.examples = new TrainingExampleStore(deps.orm, deps.clock);
@@ -51,12 +55,25 @@ export class PredictorAdmin {
       () => this.requestTraining('schedule'),
       this.runtime.logger,
     );
+    this.sync = new PredictorSettingsSync(deps.orm, () => this.configurator.applyAll(), this.runtime.logger);
   }
 
   /** Takes over the engine's predictors and applies every stored setting and active model. */
   async install(): Promise<void> {
     await this.runtime.install();
     await this.configurator.applyAll();
+    await this.sync.markApplied();
+  }
+
+  /** Background work: the retrain schedule, and (with several API processes on a shared queue) following their predictor changes. */
+  async startBackground(): Promise<void> {
+    await this.scheduler.start();
+    if (this.deps.queue.kind === 'bull') this.sync.start(SYNC_INTERVAL_MS);
+  }
+
+  stopBackground(): void {
+    this.scheduler.stop();
+    this.sync.stop();
   }
 
   registerJobs(): void {
@@ -72,7 +89,12 @@ export class PredictorAdmin {
     if (status.status === 'training' && !force) return status;
     const jobId = `${LEARNED_TRAIN_JOB_ID}-${randomUUID()}`;
     const queued = await markTrainingQueued(this.documents, jobId, reason, this.deps.clock.now().toISOString());
-    await this.deps.queue.enqueue(LEARNED_TRAIN_JOB, { reason }, { jobId, attempts: 1 });
+    try {
+      await this.deps.queue.enqueue(LEARNED_TRAIN_JOB, { reason }, { jobId, attempts: 1 });
+    } catch (error) {
+      await markTrainingFailed(this.documents, `the training job could not be queued: ${(error as Error).message}`, this.deps.clock.now().toISOString());
+      throw error;
+    }
     return queued;
   }
 
