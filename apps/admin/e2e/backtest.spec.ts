@@ -2,9 +2,9 @@ import { expect, test } from '@playwright/test';
 import { screenshot, signInWithStoredSession } from './support/api-helpers';
 
 const EXAMPLES = [
-  { text: 'I was charged twice, please refund the payment', fields: { category: 'billing' } },
-  { text: 'My parcel has not arrived yet', fields: { category: 'shipping' } },
-  { text: 'I want to send the shoes back', fields: { category: 'returns' } },
+  { text: 'I was charged twice, please refund the payment. Reach me at ann@example.com', fields: { category: 'billing', customerEmail: 'ann@example.com' } },
+  { text: 'My parcel has not arrived yet, my email is bob@example.org', fields: { category: 'shipping', customerEmail: 'bob@example.org' } },
+  { text: 'I want to send the shoes back', fields: { category: 'returns', customerEmail: 'carol@example.net' } },
 ];
 
 test('runs a backtest over uploaded examples and shows match rates and actual vs predicted', async ({ page, request }) => {
@@ -16,10 +16,14 @@ test('runs a backtest over uploaded examples and shows match rates and actual vs
 
   const rates = page.getByRole('list', { name: 'Match rate per field' });
   await expect(rates).toContainText('category', { timeout: 60_000 });
-  await expect(rates).toContainText('/3');
+  // The regex predictor finds the two addresses written in the text; the third example has none.
+  await expect(rates.getByRole('listitem').filter({ hasText: 'customerEmail' })).toContainText('2/3');
   const table = page.getByRole('table', { name: 'Actual vs predicted' });
   await expect(table.getByRole('row')).toHaveCount(4);
   await table.getByRole('button', { name: 'Row 1' }).click();
-  await expect(table).toContainText('by ');
+  await expect(table).toContainText('by regex');
+  await expect(table).toContainText('“ann@example.com”');
+  await page.getByRole('checkbox', { name: 'Mismatches only' }).check();
+  await expect(table.getByRole('button', { name: /^Row / })).not.toHaveCount(0);
   await screenshot(page, 'backtest');
 });
