@@ -51,6 +51,13 @@
   button.addEventListener('click', function () {
     setOpen(frame.style.display === 'none');
   });
+  // The chat page asks to close when the customer presses Escape inside it.
+  window.addEventListener('message', function (event) {
+    if (event.origin === origin && event.source === frame.contentWindow && event.data && event.data.type === 'autocase:close') {
+      setOpen(false);
+      button.focus();
+    }
+  });
   document.addEventListener('keydown', function (event) {
     if (event.key === 'Escape' && frame.style.display !== 'none') {
       setOpen(false);

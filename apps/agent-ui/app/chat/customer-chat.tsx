@@ -59,6 +59,15 @@ export function CustomerChat({ embedded }: { embedded: boolean }) {
     } else setPhase('survey');
   }, [refresh]);
 
+  useEffect(() => {
+    if (!embedded) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') window.parent.postMessage({ type: 'autocase:close' }, '*');
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [embedded]);
+
   const auth = useMemo(() => (session ? { conversationId: session.conversationId, conversationToken: session.conversationToken } : null), [session]);
   const { socket, state: connection } = useRealtime(
     auth,

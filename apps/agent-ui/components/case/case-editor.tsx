@@ -142,12 +142,16 @@ export function CaseEditor({ caseId, messages = [], onNumber }: CaseEditorProps)
             <span className="text-xs text-slate-400">updated {relativeTime(current.updatedAt)}</span>
           </div>
           <label className="sr-only" htmlFor={`title-${current.id}`}>Case title</label>
-          <input
+          <textarea
             id={`title-${current.id}`}
+            rows={1}
             value={draft.$title ?? current.title}
-            onChange={(event) => edit('$title', event.target.value)}
+            onChange={(event) => edit('$title', event.target.value.replace(/\n/g, ' '))}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') event.preventDefault();
+            }}
             aria-invalid={Boolean(errors.$title) || undefined}
-            className="mt-1 w-full rounded-md border-0 bg-transparent px-1 py-0.5 text-lg font-semibold text-slate-900 ring-1 ring-transparent hover:ring-slate-200 focus:outline-none focus:ring-2 focus:ring-brand-500"
+            className="mt-1 field-sizing-content w-full resize-none rounded-md border-0 bg-transparent px-1 py-0.5 text-lg font-semibold text-slate-900 ring-1 ring-transparent hover:ring-slate-200 focus:outline-none focus:ring-2 focus:ring-brand-500"
           />
           {errors.$title && <p className="mt-1 text-xs font-medium text-red-600">{errors.$title}</p>}
         </div>

@@ -45,6 +45,7 @@ function FieldRow({ field, caseView, draft, error, justChanged, messages, onChan
         {byAi && <Badge tone="brand">AI · {formatConfidence(state?.confidence)}</Badge>}
         {justChanged && !edited && <Badge tone="success">Updated</Badge>}
         {state?.source === 'agent' && !edited && <Badge tone="neutral">Agent</Badge>}
+        {(state?.source === 'channel' || state?.source === 'rule') && state.value !== null && !edited && <Badge tone="neutral">{state.source === 'channel' ? 'From the customer' : 'Rule'}</Badge>}
         {edited && <Badge tone="warning">Unsaved</Badge>}
       </div>
       <CaseFieldInput field={field} id={id} text={draft ?? toInputText(state?.value)} invalid={Boolean(error)} describedBy={describedBy} onChange={onChange} />
@@ -54,7 +55,7 @@ function FieldRow({ field, caseView, draft, error, justChanged, messages, onChan
         </p>
       )}
       {showProvenance && state && (
-        <div className="invisible absolute inset-x-0 top-full z-30 mt-1 rounded-lg border border-slate-200 bg-white p-3 opacity-0 shadow-lg transition-opacity group-focus-within:visible group-focus-within:opacity-100 group-hover:visible group-hover:opacity-100">
+        <div className="invisible absolute inset-x-0 top-full z-30 mt-1 rounded-lg border border-slate-200 bg-white p-3 shadow-lg group-focus-within:visible group-hover:visible">
           <FieldProvenance id={provenanceId} state={state} messages={messages} />
         </div>
       )}
@@ -83,7 +84,7 @@ export function CaseFieldsForm({ caseView, fields, draft, errors, justChanged, m
       </div>
       {unknownKeys.length > 0 && (
         <p className="mt-3 px-3 text-xs text-slate-500">
-          Fields no longer configured: {unknownKeys.map((key) => `${key} = ${toInputText(caseView.fields[key]?.value) || '—'}`).join('; ')}
+          Also recorded (not a configured field): {unknownKeys.map((key) => `${key} = ${toInputText(caseView.fields[key]?.value) || '—'}`).join('; ')}
         </p>
       )}
     </div>

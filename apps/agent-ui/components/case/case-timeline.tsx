@@ -77,7 +77,7 @@ export function CaseTimeline({ caseId, resource }: { caseId: string; resource: A
       ) : !resource.data ? (
         <SkeletonRows rows={2} label="Loading notes" />
       ) : notes.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-200 px-4 py-6 text-center text-sm text-slate-500">No notes yet. A summary note appears here when a chat ends, if your admin turned it on.</p>
+        <p className="rounded-lg border border-dashed border-slate-200 px-4 py-6 text-center text-sm text-slate-500">No notes yet. Your team's notes — and the summary of a chat when it ends — appear here.</p>
       ) : (
         <ol className="space-y-3" aria-label="Notes">
           {notes.map((note) => (

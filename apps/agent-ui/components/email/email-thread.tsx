@@ -42,7 +42,9 @@ function Attachments({ email }: { email: EmailMessage }) {
           attachment.inline && !attachment.filename ? null : (
             <li key={`${attachment.sha256}-${index}`}>
               <button type="button" onClick={() => download(attachment, index)} className="inline-flex items-center gap-2 rounded-md bg-white px-2.5 py-1.5 text-xs font-medium text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50">
-                <span aria-hidden="true">📎</span>
+                <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-3.5 text-slate-400">
+                  <path d="M21 12.5l-8.6 8.6a5 5 0 0 1-7.1-7.1l9.2-9.2a3.3 3.3 0 0 1 4.7 4.7l-9.2 9.2a1.7 1.7 0 0 1-2.4-2.4l8.5-8.5" />
+                </svg>
                 {attachment.filename ?? `attachment ${index + 1}`}
                 <span className="text-slate-400">{formatBytes(attachment.size)}</span>
               </button>
