@@ -150,12 +150,13 @@ describeEachDatabase('LLM provider settings and backtests', (databaseId) => {
   });
 
   it('backtests stored examples, and names bad requests', async () => {
-    const started = await app.api('/admin/backtest', { method: 'POST', token: admin, json: { source: 'imported', limit: 40, fields: ['category'] } });
-    expect(started.status).toBe(202);
-    const run = (await started.json()) as RunView;
-    const done = await pollUntil<RunView>(app, admin, `/admin/backtest/${run.id}`, (body) => body.status === 'done' || body.status === 'failed');
-    expect(done).toMatchObject({ status: 'done', examples: 40 });
+    const waited = await app.api('/admin/backtest?wait=60', { method: 'POST', token: admin, json: { source: 'imported', limit: 40, fields: ['category'] } });
+    expect(waited.status).toBe(200);
+    const done = (await waited.json()) as RunView;
+    expect(done).toMatchObject({ status: 'done', examples: 40, casesPage: { total: 40 } });
     expect(done.fields.map((field) => field.field)).toEqual(['category']);
+    expect(Object.keys(done.cases![0]!.fields)).toEqual(['category']);
+    expect((await app.api('/admin/backtest?wait=500', { method: 'POST', token: admin, json: { source: 'imported' } })).status).toBe(400);
     const unknownField = await app.api('/admin/backtest', { method: 'POST', token: admin, json: { source: 'stored', fields: ['colour'] } });
     expect(unknownField.status).toBe(400);
     expect(((await unknownField.json()) as { message: string }).message).toContain('"colour"');

@@ -1,6 +1,6 @@
-import { BadRequestException, Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import { BadRequestException, Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { Roles } from '../auth/auth-decorators.js';
 import { ApiZodQuery } from '../http/api-zod-body.js';
@@ -36,6 +36,8 @@ export interface BacktestRunView extends BacktestRunState {
   casesPage?: { page: number; pageSize: number; total: number };
 }
 
+const MAX_WAIT_SECONDS = 120;
+const WAIT_POLL_MS = 200;
 const CONTENT_TYPES: Record<string, string> = { csv: 'text/csv', json: 'application/json', ndjson: 'application/x-ndjson' };
 
 @ApiTags('admin: predictors')
@@ -47,14 +49,40 @@ export class BacktestController {
 
   /**
    * Starts a backtest job: JSON `{ source, limit?, fields?, format?, content? }`, or an uploaded
-   * CSV / NDJSON body (`text/csv`, with `?limit=&fields=a,b`). Answers 202 with the run; poll `GET /admin/backtest/:id`.
+   * CSV / NDJSON body (`text/csv`, with `?limit=&fields=a,b`). Answers 202 with the run; poll `GET /admin/backtest/:id`
+   * (or pass `?wait=60` to get the finished run in this answer when it completes in time).
    */
   @Post()
   @HttpCode(202)
   @ApiConsumes('application/json', 'text/csv', 'application/x-ndjson')
   @ApiBody({ schema: { type: 'object' }, description: '{ source: stored|cases|imported|uploaded, limit?, fields?, format?: csv|json|ndjson, content? } or a CSV/NDJSON upload' })
-  async start(@Req() request: Request, @Headers('content-type') contentType?: string, @Query('limit') limit?: string, @Query('fields') fields?: string): Promise<BacktestRunView> {
-    const input = this.readRequest(uploadText(request.body), contentType ?? '', limit, fields);
+  @ApiQuery({ name: 'wait', required: false, description: 'seconds (at most 120) to wait for the run to finish; a finished run answers 200 with its figures and first page of cases' })
+  async start(
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+    @Headers('content-type') contentType?: string,
+    @Query('limit') limit?: string,
+    @Query('fields') fields?: string,
+    @Query('wait') wait?: string,
+  ): Promise<BacktestRunView> {
+    const waitSeconds = wait === undefined ? 0 : Number(wait);
+    if (!Number.isFinite(waitSeconds) || waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS) throw validationException([{ path: 'wait', message: `wait must be a number of seconds between 0 and ${MAX_WAIT_SECONDS}` }]);
+    const run = await this.startRun(uploadText(request.body), contentType ?? '', limit, fields);
+    if (waitSeconds === 0) return run;
+    const deadline = Date.now() + waitSeconds * 1000;
+    for (;;) {
+      const current = (await this.admin.backtests.get(run.id))!;
+      if (current.status === 'done' || current.status === 'failed') {
+        response.status(200);
+        return this.get(run.id, { page: 1, pageSize: 50 });
+      }
+      if (Date.now() >= deadline) return current;
+      await new Promise((resolve) => setTimeout(resolve, WAIT_POLL_MS));
+    }
+  }
+
+  private async startRun(body: string, contentType: string, limit: string | undefined, fields: string | undefined): Promise<BacktestRunState> {
+    const input = this.readRequest(body, contentType, limit, fields);
     const known = (await this.admin.fields).map((field) => field.key);
     const unknown = (input.fields ?? []).filter((key) => !known.includes(key));
     if (unknown.length > 0) throw validationException(unknown.map((key) => ({ path: 'fields', message: `"${key}" is not a configured case field` })));
@@ -89,13 +117,14 @@ export class BacktestController {
   /** A run's status, progress and per-field figures, with one page of actual vs predicted per case. */
   @Get(':id')
   @ApiZodQuery(PageQuerySchema)
-  async get(@Param('id') id: string, @Query(new ZodValidationPipe(PageQuerySchema)) query: z.infer<typeof PageQuerySchema>): Promise<BacktestRunView> {
+  async get(@Param('id') id: string, @Query(new ZodValidationPipe(PageQuerySchema)) query: z.input<typeof PageQuerySchema>): Promise<BacktestRunView> {
+    const { page: pageNumber, pageSize, mismatchesOnly: mismatches } = PageQuerySchema.parse(query);
     const run = await this.admin.backtests.get(id);
     if (!run) throw new NotFoundException(`backtest run ${id} does not exist`);
     if (run.status !== 'done' && run.status !== 'failed') return run;
-    const mismatchesOnly = query.mismatchesOnly === 'true' || query.mismatchesOnly === '1';
-    const page = await this.admin.backtests.page(id, query.page, query.pageSize, { mismatchesOnly });
-    return { ...run, cases: page.items, casesPage: { page: query.page, pageSize: query.pageSize, total: page.total } };
+    const mismatchesOnly = mismatches === 'true' || mismatches === '1';
+    const page = await this.admin.backtests.page(id, pageNumber, pageSize, { mismatchesOnly });
+    return { ...run, cases: page.items, casesPage: { page: pageNumber, pageSize, total: page.total } };
   }
 
   private readRequest(body: string, contentType: string, limit: string | undefined, fields: string | undefined): BacktestRequest {
