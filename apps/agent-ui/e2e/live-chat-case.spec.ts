@@ -101,13 +101,16 @@ test('a manual edit survives an update, and the summary note appears after the c
   const history = agentPage.getByRole('list', { name: 'Audit history' });
   await expect(history.getByTestId('audit-entry').filter({ hasText: 'Category' }).filter({ hasText: 'agent' }).first()).toContainText('Returns');
   await expect(history.getByTestId('audit-entry').filter({ hasText: 'Priority' }).first()).toContainText('ai');
+  await history.scrollIntoViewIfNeeded();
   await screenshot(agentPage, 'agent-audit-history');
 
   // End: the customer sees the ended state, the summary note lands on the timeline.
   await agentPage.getByRole('button', { name: 'End chat' }).click();
   await expect(customer.getByTestId('chat-status')).toHaveAttribute('data-state', 'closed');
   await agentPage.getByRole('tab', { name: 'Timeline' }).click();
+  await expect(agentPage.getByRole('tab', { name: 'Timeline' })).toHaveAttribute('aria-selected', 'true');
   await expect(agentPage.getByTestId('note-summary')).toBeVisible();
+  await agentPage.getByTestId('note-summary').scrollIntoViewIfNeeded();
   await expect(agentPage.getByTestId('note-summary')).toContainText(/invoice|charged|refund/i);
   await screenshot(agentPage, 'agent-summary-note');
   await screenshot(customer, 'customer-ended');
