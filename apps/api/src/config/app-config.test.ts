@@ -26,7 +26,7 @@ describe('loadConfig', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigurationError);
       const message = (error as Error).message;
-      expect(message).toContain('API_PORT');
+      expect(message).toContain('API_PORT: must be a port number (0-65535) (got "eighty")');
       expect(message).toContain('REDIS_URL: must start with redis://');
       expect(message).toContain('AUTOCASE_ADMIN_EMAIL: must be an email address');
     }

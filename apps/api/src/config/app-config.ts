@@ -33,7 +33,7 @@ const booleanFlag = z
   .transform((value) => value === '1' || value === 'true' || value === 'yes');
 
 const EnvironmentSchema = z.object({
-  API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  API_PORT: z.coerce.number({ error: 'must be a port number (0-65535)' }).int().min(0).max(65535).default(3000),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.string().min(1).default('sqlite:./data/autocase.sqlite'),
   REDIS_URL: z
@@ -48,10 +48,10 @@ const EnvironmentSchema = z.object({
   AUTOCASE_PLUGINS: z.string().optional(),
   AUTOCASE_PLUGINS_FILE: z.string().optional(),
   CORS_ORIGINS: z.string().optional(),
-  ADMIN_PORT: z.coerce.number().int().default(3001),
-  AGENT_UI_PORT: z.coerce.number().int().default(3002),
+  ADMIN_PORT: z.coerce.number({ error: 'must be a port number' }).int().default(3001),
+  AGENT_UI_PORT: z.coerce.number({ error: 'must be a port number' }).int().default(3002),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'must be a whole number of requests' }).int().min(1).default(30),
 });
 
 export interface AppConfig {
