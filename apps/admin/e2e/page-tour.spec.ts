@@ -21,6 +21,6 @@ for (const entry of PAGES) {
     await expect(page.getByRole('heading', { level: 1, name: entry.heading })).toBeVisible();
     await expect(page.getByRole('status', { name: /^Loading/ })).toHaveCount(0);
     await expect(page.getByText('Something went wrong')).toHaveCount(0);
-    await screenshot(page, entry.shot);
+    await screenshot(page, `tour-${entry.shot}`);
   });
 }
