@@ -1,5 +1,5 @@
 import { Inject, Module, type MiddlewareConsumer, type NestModule, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import type { CaseEngineDeps } from '@autocase/core';
+import { ConcurrencyError, PluginError, type CaseEngineDeps } from '@autocase/core';
 import { processStoredEmail } from '@autocase/channels/email';
 import type { MikroORM } from '@mikro-orm/core';
 import type { Logger } from 'pino';
@@ -7,6 +7,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { findProjectRoot } from '../config/app-config.js';
 import { registerPersistence } from '../persistence/orm.js';
 import type { HostJobQueue } from '../queue/host-job-queue.js';
+import { decideRetry } from '../queue/retry-policy.js';
 import { APP_CONFIG, APP_LOGGER, CASE_ENGINE, JOB_QUEUE, MIKRO_ORM, PLUGIN_SHUTDOWN } from '../tokens.js';
 import { AdminEmailController } from './admin-email.controller.js';
 import { EmailChannels } from './email-channels.js';
@@ -70,11 +71,13 @@ export class EmailModule implements NestModule, OnModuleInit, OnApplicationBoots
       try {
         const result = await processStoredEmail(this.processing, emailId);
         return { outcome: result.outcome, caseId: result.email.caseId };
-      } catch (error) {
-        if (attempt < this.settings.processAttempts) throw error;
+      } catch (caught) {
+        // Someone saved the case meanwhile: run again on the fresh case.
+        const error = caught instanceof ConcurrencyError ? new PluginError('TEMPORARY', caught.message, { cause: caught }) : caught;
+        if (decideRetry(error, attempt, this.settings.processAttempts, 0).retry) throw error;
         const email = await this.processing.emails.get(emailId);
         if (email && email.status === 'received') {
-          const reason = `processing failed after ${attempt} attempts: ${error instanceof Error ? error.message : String(error)}`;
+          const reason = `processing failed (attempt ${attempt}): ${error instanceof Error ? error.message : String(error)}`;
           await this.processing.emails.save({ ...email, status: 'failed', outcome: 'failed', reason, processedAt: this.processing.clock.now().toISOString() });
           this.logger.error({ err: error, emailId }, 'email processing gave up; the email is kept as failed and can be reprocessed');
         }

@@ -205,6 +205,19 @@ describe('processInboundEmail', () => {
     expect((await deps.cases.list({})).total).toBe(2);
   });
 
+  it('does not open a second case when an interrupted attempt already created one', async () => {
+    const { deps, clock } = await setUp();
+    const raw = new TextEncoder().encode('Message-ID: <crash@customer.example>\r\nSubject: Printer\r\n\r\nbroken\r\n');
+    const { email } = await deps.emails.storeRaw({ raw, mailbox: MAILBOX, receivedAt: clock.now().toISOString() });
+    const parsed = buildParsedEmail({ messageId: 'crash@customer.example' });
+    const failingEvents = { publish: () => Promise.reject(new Error('process died')) };
+    await expect(processInboundEmail({ ...deps, events: failingEvents }, { emailId: email.id, parsed })).rejects.toThrow('process died');
+    expect(await deps.emails.get(email.id)).toMatchObject({ status: 'received', caseId: expect.any(String) });
+    const retried = await processInboundEmail(deps, { emailId: email.id, parsed });
+    expect(retried).toMatchObject({ outcome: 'case-created', acknowledged: false, email: { status: 'processed' } });
+    expect((await deps.cases.list({})).total).toBe(1);
+  });
+
   it('reprocesses a skipped email on request, e.g. after the rule changed', async () => {
     const { deps, deliver } = await setUp();
     const spam = await deliver({ subject: '[SPAM] not really' });

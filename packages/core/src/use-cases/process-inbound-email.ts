@@ -109,6 +109,15 @@ export async function processInboundEmail(deps: ProcessInboundEmailDependencies,
   }
   const parsed = input.parsed;
   const email = withParsed(stored, parsed);
+  if (stored.status === 'received' && stored.caseId) {
+    // An earlier attempt created the case and was interrupted before it recorded the outcome.
+    const caseRecord = await deps.cases.get(stored.caseId);
+    if (caseRecord) {
+      const saved = await deps.emails.save({ ...email, status: 'processed', outcome: 'case-created', reason: stored.reason ?? `case ${caseRecord.number} created by an interrupted earlier attempt`, correlation: stored.correlation ?? 'none', processedAt: at });
+      await deps.events?.publish({ type: 'email.processed', emailId: saved.id, outcome: 'case-created', caseId: caseRecord.id });
+      return { email: saved, outcome: 'case-created', alreadyProcessed: false, caseRecord, arc: null, acknowledged: false };
+    }
+  }
   const decision = await decide(deps, email, parsed, now);
   const saved = await deps.emails.save({
     ...email,
@@ -178,6 +187,8 @@ async function decide(deps: ProcessInboundEmailDependencies, email: EmailMessage
   const reasonParts = [arc.reason];
   if (continuation) reasonParts.push(continuation.reason);
   const { caseRecord, predictionWarnings } = await createCaseFromEmail(deps, context, { ...createCase, parentCaseId: continuation?.caseRecord.id ?? null, reason: reasonParts.join('; ') });
+  // Remember the case at once, so a retry after an interruption does not open a second one.
+  await deps.emails.save({ ...email, caseId: caseRecord.id, reason: `case ${caseRecord.number} created; ${arc.reason}` });
   if (predictionWarnings.length > 0) reasonParts.push(`prediction warnings: ${predictionWarnings.join('; ')}`);
   await deps.events?.publish({ type: 'case.created', caseId: caseRecord.id, fields: Object.keys(caseRecord.fields) });
 
