@@ -41,8 +41,14 @@ export function toCsv(rows: BitextRow[]): string {
 export async function pollUntil<T>(app: TestApp, token: string, path: string, done: (body: T) => boolean, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const body = (await (await app.api(path, { token })).json()) as T;
-    if (done(body)) return body;
+    let body: T | undefined;
+    try {
+      body = (await (await app.api(path, { token })).json()) as T;
+    } catch (error) {
+      // A kept-alive socket the server closed while busy training; poll again.
+      if (Date.now() > deadline) throw error;
+    }
+    if (body !== undefined && done(body)) return body;
     if (Date.now() > deadline) throw new Error(`timed out waiting on ${path}: ${JSON.stringify(body).slice(0, 500)}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
