@@ -171,6 +171,23 @@ describeEachDatabase('in-process job queue persisted in the jobs table', (databa
     }
   });
 
+  it('purges jobs that finished long ago and keeps failed ones', async () => {
+    const queue = newQueue();
+    queue.register('purge-me', async () => undefined);
+    queue.register('purge-fails', async () => {
+      throw new PluginError('AUTH', 'no');
+    });
+    await queue.start();
+    const done = await queue.enqueue('purge-me', {});
+    const failed = await queue.enqueue('purge-fails', {});
+    await vi.waitFor(async () => expect([(await jobRow(orm, done))?.status, (await jobRow(orm, failed))?.status]).toEqual(['done', 'failed']));
+    expect(await queue.purgeFinished(60_000)).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await queue.purgeFinished(10)).toBeGreaterThanOrEqual(1);
+    expect(await jobRow(orm, done)).toBeNull();
+    expect((await jobRow(orm, failed))?.status).toBe('failed');
+  });
+
   it('leaves jobs without a registered handler pending for a process that knows them', async () => {
     const queue = newQueue();
     queue.register('known', async () => undefined);

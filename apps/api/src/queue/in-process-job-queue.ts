@@ -42,6 +42,7 @@ export class InProcessJobQueue implements HostJobQueue {
   private readonly inFlight = new Map<string, Promise<void>>();
   private timer: NodeJS.Timeout | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
+  private purge: NodeJS.Timeout | undefined;
   private running = false;
   private polling = false;
   private pollAgain = false;
@@ -109,7 +110,15 @@ export class InProcessJobQueue implements HostJobQueue {
     this.running = true;
     this.heartbeat = setInterval(() => void this.renewLeases(), Math.max(Math.floor(this.leaseMs / 3), 10));
     this.heartbeat.unref();
+    this.purge = setInterval(() => void this.purgeFinished().catch((error: unknown) => this.logger.error({ err: error }, 'could not purge finished jobs')), 60 * 60 * 1000);
+    this.purge.unref();
     this.wake();
+  }
+
+  /** Deletes jobs that finished successfully longer than `olderThanMs` ago (default a week); failed jobs stay for inspection. */
+  async purgeFinished(olderThanMs = 7 * 24 * 60 * 60 * 1000): Promise<number> {
+    const before = new Date(this.clock.now().getTime() - olderThanMs).toISOString();
+    return this.orm.em.fork().nativeDelete(JobEntity, { status: 'done', updatedAt: { $lt: before } });
   }
 
   /**
@@ -120,6 +129,7 @@ export class InProcessJobQueue implements HostJobQueue {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
     if (this.heartbeat) clearInterval(this.heartbeat);
+    if (this.purge) clearInterval(this.purge);
     this.timer = undefined;
     this.heartbeat = undefined;
     let timeout: NodeJS.Timeout | undefined;
