@@ -71,5 +71,7 @@ describeEachDatabase('email persistence', (databaseId) => {
     await activity.record({ sender: 'jane@customer.example', kind: 'inbound', subjectKey: 'help', at: '2026-01-01T08:00:00.000Z' });
     expect(await activity.count({ sender: 'jane@customer.example', kind: 'inbound', subjectKey: 'help', since: '2026-01-01T09:00:00.000Z' })).toBe(1);
     expect(await activity.count({ sender: 'jane@customer.example', kind: 'acknowledgement', since: '2026-01-01T00:00:00.000Z' })).toBe(0);
+    expect(await activity.prune('2026-01-01T09:00:00.000Z')).toBe(1);
+    expect(await activity.count({ sender: 'jane@customer.example', kind: 'inbound', since: '2000-01-01T00:00:00.000Z' })).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { ArcRuleSchema, ImapSettingsSchema, NotFoundError, SmtpOutboundSettingsSchema, type ArcRule, type Mailbox } from '@autocase/core';
 import { createSmtpMailer, dryRunArcRule, testImapConnection, type DryRunResult } from '@autocase/channels/email';
 import type { Request } from 'express';
@@ -119,6 +119,8 @@ export class AdminEmailController {
   /** What a rule would do with an uploaded raw `.eml` (body `message/rfc822`), without side effects. */
   @Post('arc-rules/dry-run')
   @HttpCode(200)
+  @ApiConsumes('message/rfc822')
+  @ApiBody({ description: 'the raw .eml to try the rule on (query: ruleId, or mailbox for its enabled rule)', schema: { type: 'string', format: 'binary' } })
   async dryRun(@Req() request: Request, @Query('ruleId') ruleId?: string, @Query('mailbox') mailbox?: string): Promise<DryRunResult> {
     const raw = request.body;
     if (!Buffer.isBuffer(raw) || raw.byteLength === 0) throw validationException([{ path: '(body)', message: 'send the raw .eml as the request body with Content-Type: message/rfc822' }]);

@@ -1,5 +1,5 @@
 import { Controller, Headers, HttpCode, HttpException, HttpStatus, Inject, Post, Query, Req, UnauthorizedException } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { PluginError, type Clock } from '@autocase/core';
 import { verifyWebhookSecret } from '@autocase/channels/email';
 import type { Request } from 'express';
@@ -27,6 +27,10 @@ export class EmailInboundController {
 
   @Post('inbound')
   @HttpCode(202)
+  @ApiConsumes('message/rfc822')
+  @ApiBody({ description: 'the raw RFC 822 message, byte for byte', schema: { type: 'string', format: 'binary' } })
+  @ApiHeader({ name: 'X-Autocase-Secret', description: "the mailbox's webhook secret (or ?secret=)", required: false })
+  @ApiHeader({ name: 'X-Autocase-Mailbox', description: 'the mailbox address (or ?mailbox=); optional when the secret identifies it', required: false })
   async inbound(
     @Req() request: Request,
     @Headers('x-autocase-secret') secretHeader?: string,

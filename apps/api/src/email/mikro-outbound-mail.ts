@@ -21,11 +21,25 @@ export class MikroOutboundMailLog implements OutboundMailLog {
   }
 }
 
+/** Activity older than this is no longer looked at (limits are per hour); it is pruned as new activity comes in. */
+const ACTIVITY_RETENTION_MS = 48 * 60 * 60 * 1000;
+const PRUNE_EVERY = 500;
+
 export class MikroSenderActivityStore implements SenderActivityStore {
+  private recorded = 0;
+
   constructor(private readonly orm: MikroORM) {}
 
   async record(event: SenderActivityEvent): Promise<void> {
-    await this.orm.em.fork().insert(SenderActivityEntity, { id: randomUUID(), sender: event.sender.toLowerCase(), kind: event.kind, subjectKey: event.subjectKey.slice(0, 500), at: event.at });
+    const em = this.orm.em.fork();
+    await em.insert(SenderActivityEntity, { id: randomUUID(), sender: event.sender.toLowerCase(), kind: event.kind, subjectKey: event.subjectKey.slice(0, 500), at: event.at });
+    this.recorded += 1;
+    if (this.recorded % PRUNE_EVERY === 1) await this.prune(new Date(Date.parse(event.at) - ACTIVITY_RETENTION_MS).toISOString());
+  }
+
+  /** Deletes activity older than `before`. */
+  async prune(before: string): Promise<number> {
+    return this.orm.em.fork().nativeDelete(SenderActivityEntity, { at: { $lt: before } });
   }
 
   async count(query: { sender: string; kind: SenderActivityEvent['kind']; subjectKey?: string; since: string }): Promise<number> {
