@@ -20,15 +20,19 @@ ensure_redis() {
   for _ in $(seq 1 30); do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && return; sleep 1; done
   log "Redis did not come up on 127.0.0.1:6379"; exit 1
 }
-ensure_chromium() {
-  if [ -x /usr/bin/chromium ]; then return; fi
-  log "installing Debian's chromium for the browser tests"
-  apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+# Debian packages the tests drive for real: Chromium (browser tests) and Dovecot (IMAP tests).
+ensure_system_packages() {
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd)
+  [ ${#missing[@]} -eq 0 ] && return
+  log "installing Debian packages for the tests: ${missing[*]}"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
 ensure_postgres
 ensure_redis
-ensure_chromium
+ensure_system_packages
 export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}"
 export TEST_REDIS_URL="${TEST_REDIS_URL:-redis://127.0.0.1:6379}"
 
