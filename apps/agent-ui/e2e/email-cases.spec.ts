@@ -1,7 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import nodemailer from 'nodemailer';
 import { agentContext, apiCall, apiLogin, createAgent, screenshot, type SignedInUser } from './support/api-helpers';
 import { E2E } from './support/e2e-environment';
+
+const PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 const transport = nodemailer.createTransport({ host: '127.0.0.1', port: E2E.smtpPort, secure: false, ignoreTLS: true });
 
@@ -42,8 +45,11 @@ test('an email sent over SMTP becomes a case with its thread and attachment, fou
     to: E2E.mailbox,
     subject,
     text: 'Hello, my parcel for order ORD-246810 arrived damaged. Photo attached.',
-    html: '<p>Hello,</p><p>my parcel for order <b>ORD-246810</b> arrived <i>damaged</i>. Photo attached.</p><img src="https://tracker.example.com/pixel.gif" alt="">',
-    attachments: [{ filename: 'damage-report.txt', content: 'Box crushed on one side.' }],
+    html: '<p>Hello,</p><p>my parcel for order <b>ORD-246810</b> arrived <i>damaged</i>. Photo attached.</p><img src="cid:photo@acme" alt="Photo of the box" width="40" height="40"><img src="https://tracker.example.com/pixel.gif" alt="">',
+    attachments: [
+      { filename: 'damage-report.txt', content: 'Box crushed on one side.' },
+      { filename: 'photo.png', content: PIXEL_PNG, cid: 'photo@acme', contentType: 'image/png' },
+    ],
   });
   await waitForCase(request, agent, subject);
 
@@ -64,7 +70,16 @@ test('an email sent over SMTP becomes a case with its thread and attachment, fou
   const body = page.frameLocator('[data-testid="email-html"]');
   await expect(body.getByText('arrived')).toBeVisible();
   await expect(page.getByText('1 remote image was blocked')).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Attachments' })).toContainText('damage-report.txt');
+  // The inline photo is shown from the message itself (no network), the attachment downloads.
+  await expect(body.getByRole('img', { name: 'Photo of the box' })).toHaveAttribute('src', /^data:image\/png;base64,/);
+  const attachments = page.getByRole('list', { name: 'Attachments' });
+  await expect(attachments).toContainText('damage-report.txt');
+  await expect(attachments).not.toContainText('photo.png');
+  const downloading = page.waitForEvent('download');
+  await attachments.getByRole('button', { name: /damage-report\.txt/ }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('damage-report.txt');
+  expect(await readFile(await download.path(), 'utf8')).toBe('Box crushed on one side.');
   await expect(page.getByTestId('case-field-orderNumber').getByLabel('Order number')).toHaveValue('ORD-246810');
   await screenshot(page, 'agent-email-case');
   await context.close();

@@ -111,6 +111,7 @@ test('a manual edit survives an update, and the summary note appears after the c
   await expect(agentPage.getByRole('tab', { name: 'Timeline' })).toHaveAttribute('aria-selected', 'true');
   await expect(agentPage.getByTestId('note-summary')).toBeVisible();
   await agentPage.getByTestId('note-summary').scrollIntoViewIfNeeded();
+  await agentPage.mouse.move(5, 5);
   await expect(agentPage.getByTestId('note-summary')).toContainText(/invoice|charged|refund/i);
   await screenshot(agentPage, 'agent-summary-note');
   await screenshot(customer, 'customer-ended');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildEmailDocument, isRemoteUrl, neutralizeCssUrls } from './email-html';
+import { buildEmailDocument, inlineContentIds, isRemoteUrl, neutralizeCssUrls, replaceContentIds } from './email-html';
 
 describe('isRemoteUrl', () => {
   it('recognises addresses the browser would fetch from the network', () => {
@@ -32,5 +32,17 @@ describe('buildEmailDocument', () => {
 
   it('lets remote images load once allowed', () => {
     expect(buildEmailDocument('', true)).toContain('img-src data: https: http:');
+  });
+});
+
+describe('inline images', () => {
+  const html = '<img src="cid:logo@acme"><p>Hi</p><img src=\'cid:photo.1\'><img src="cid:logo@acme">';
+
+  it('lists each cid image once', () => {
+    expect(inlineContentIds(html)).toEqual(['logo@acme', 'photo.1']);
+  });
+
+  it('swaps known cid sources for data URLs', () => {
+    expect(replaceContentIds(html, { 'logo@acme': 'data:image/png;base64,AA' })).toBe('<img src="data:image/png;base64,AA"><p>Hi</p><img src=\'cid:photo.1\'><img src="data:image/png;base64,AA">');
   });
 });

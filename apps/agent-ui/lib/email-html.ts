@@ -78,3 +78,17 @@ export function buildEmailDocument(bodyHtml: string, allowRemote: boolean): stri
     `</head><body>${bodyHtml}</body></html>`,
   ].join('');
 }
+
+const CID_SOURCE = /(\bsrc\s*=\s*["']?)cid:([^"'\s>]+)/gi;
+
+/** The Content-IDs an email's HTML shows inline (`<img src="cid:…">`), without duplicates. */
+export function inlineContentIds(html: string): string[] {
+  const ids = new Set<string>();
+  for (const match of html.matchAll(CID_SOURCE)) ids.add(match[2]!);
+  return [...ids];
+}
+
+/** Points `cid:` images at the data URLs loaded for them; unknown ones are left as they are. */
+export function replaceContentIds(html: string, dataUrls: Record<string, string>): string {
+  return html.replace(CID_SOURCE, (match, prefix: string, id: string) => (dataUrls[id] ? `${prefix}${dataUrls[id]}` : match));
+}

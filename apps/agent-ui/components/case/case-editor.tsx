@@ -54,6 +54,8 @@ export function CaseEditor({ caseId, messages = [], onNumber }: CaseEditorProps)
       if (payloadString(payload, 'caseId') !== caseView?.id) return;
       caseResource.reload();
       setActivityVersion((value) => value + 1);
+      const changed = Array.isArray(payload.changed) ? payload.changed.filter((key): key is string => typeof key === 'string') : [];
+      if (changed.length > 0 && busy === null) setJustChanged(changed);
     },
     'note.added': (payload) => {
       if (payloadString(payload, 'caseId') === caseView?.id) setActivityVersion((value) => value + 1);
@@ -67,6 +69,7 @@ export function CaseEditor({ caseId, messages = [], onNumber }: CaseEditorProps)
   const current = caseView;
   const aiKeys = fields.filter((field) => current.fields[field.key]?.source === 'ai' && draft[field.key] === undefined).map((field) => field.key);
   const dirty = Object.keys(draft).length > 0;
+  const aiJustChanged = justChanged.filter((key) => current.fields[key]?.source === 'ai' && draft[key] === undefined);
 
   function edit(key: string, text: string) {
     setDraft((previous) => ({ ...previous, [key]: text }));
@@ -164,7 +167,7 @@ export function CaseEditor({ caseId, messages = [], onNumber }: CaseEditorProps)
         </select>
       </div>
 
-      <CaseAiBanner aiKeys={aiKeys} justChanged={justChanged} fields={fields} />
+      <CaseAiBanner aiKeys={aiKeys} justChanged={aiJustChanged} fields={fields} />
       {notice && (
         <Alert tone={notice.tone} action={<button type="button" className="text-xs font-medium opacity-70 hover:opacity-100" onClick={() => setNotice(null)}>Dismiss</button>}>
           {notice.text}
@@ -185,7 +188,7 @@ export function CaseEditor({ caseId, messages = [], onNumber }: CaseEditorProps)
         {fields.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-500">No case fields are configured yet. An admin adds them in the admin console.</p>
         ) : (
-          <CaseFieldsForm caseView={current} fields={fields} draft={draft} errors={errors} justChanged={justChanged} messages={messages} onChange={edit} />
+          <CaseFieldsForm caseView={current} fields={fields} draft={draft} errors={errors} justChanged={aiJustChanged} messages={messages} onChange={edit} />
         )}
         <div className="mt-4 flex flex-wrap items-center justify-end gap-2 border-t border-slate-100 pt-4">
           {current.conversationId && (

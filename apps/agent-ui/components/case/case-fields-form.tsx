@@ -76,7 +76,7 @@ export function CaseFieldsForm({ caseView, fields, draft, errors, justChanged, m
             caseView={caseView}
             draft={draft[field.key]}
             error={errors[field.key]}
-            justChanged={justChanged.includes(field.key)}
+            justChanged={justChanged.includes(field.key) && caseView.fields[field.key]?.source === 'ai'}
             messages={messages}
             onChange={(text) => onChange(field.key, text)}
           />

@@ -1,17 +1,37 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { buildEmailDocument, sanitizeEmailHtml } from '@/lib/email-html';
+import { fetchAsDataUrl } from '@/lib/download';
+import { buildEmailDocument, inlineContentIds, replaceContentIds, sanitizeEmailHtml } from '@/lib/email-html';
 
 /**
  * An email's HTML, sanitized and shown in a sandboxed iframe where no script can run
  * (no `allow-scripts`, plus a CSP with `script-src 'none'`). Remote images wait for the agent's consent.
  */
-export function EmailHtmlFrame({ html, title }: { html: string; title: string }) {
+export function EmailHtmlFrame({ html, title, emailId }: { html: string; title: string; emailId: string }) {
   const [allowRemote, setAllowRemote] = useState(false);
   const [height, setHeight] = useState(160);
   const frame = useRef<HTMLIFrameElement>(null);
-  const sanitized = useMemo(() => sanitizeEmailHtml(html, { allowRemote }), [html, allowRemote]);
+  const [inlineImages, setInlineImages] = useState<Record<string, string>>({});
+  useEffect(() => {
+    const ids = inlineContentIds(html);
+    if (ids.length === 0) return;
+    let cancelled = false;
+    void Promise.all(
+      ids.map((id) =>
+        fetchAsDataUrl(`/emails/${encodeURIComponent(emailId)}/attachments/${encodeURIComponent(`cid:${id}`)}`).then(
+          (url) => [id, url] as const,
+          () => null,
+        ),
+      ),
+    ).then((loaded) => {
+      if (!cancelled) setInlineImages(Object.fromEntries(loaded.filter((entry): entry is readonly [string, string] => entry !== null)));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [html, emailId]);
+  const sanitized = useMemo(() => sanitizeEmailHtml(replaceContentIds(html, inlineImages), { allowRemote }), [html, inlineImages, allowRemote]);
   const document = useMemo(() => buildEmailDocument(sanitized.html, allowRemote), [sanitized.html, allowRemote]);
 
   useEffect(() => {

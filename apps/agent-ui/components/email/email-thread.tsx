@@ -21,7 +21,8 @@ function address(entry: { address: string; name?: string } | null | undefined): 
 
 function Attachments({ email }: { email: EmailMessage }) {
   const [error, setError] = useState<string | null>(null);
-  const files = email.attachments.filter((attachment) => !attachment.inline || attachment.filename);
+  const shownInBody = (attachment: EmailAttachmentMeta) => attachment.inline && Boolean(attachment.contentId) && Boolean(email.html?.includes(`cid:${attachment.contentId}`));
+  const files = email.attachments.filter((attachment) => !shownInBody(attachment));
   if (files.length === 0) return null;
   async function download(attachment: EmailAttachmentMeta, index: number) {
     setError(null);
@@ -39,7 +40,7 @@ function Attachments({ email }: { email: EmailMessage }) {
       <p className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">Attachments</p>
       <ul className="flex flex-wrap gap-2" aria-label="Attachments">
         {email.attachments.map((attachment, index) =>
-          attachment.inline && !attachment.filename ? null : (
+          shownInBody(attachment) ? null : (
             <li key={`${attachment.sha256}-${index}`}>
               <button type="button" onClick={() => download(attachment, index)} className="inline-flex items-center gap-2 rounded-md bg-white px-2.5 py-1.5 text-xs font-medium text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50">
                 <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-3.5 text-slate-400">
@@ -83,7 +84,7 @@ function EmailItem({ email, index }: { email: EmailMessage; index: number }) {
       </header>
       <div className="px-4 py-3">
         {email.html ? (
-          <EmailHtmlFrame html={email.html} title={`Email from ${address(email.from)}`} />
+          <EmailHtmlFrame html={email.html} emailId={email.id} title={`Email from ${address(email.from)}`} />
         ) : (
           <pre className="whitespace-pre-wrap break-words font-sans text-sm text-slate-800">{email.text || '(empty message)'}</pre>
         )}

@@ -95,7 +95,10 @@ export function ConversationWorkspace({ conversationId }: { conversationId: stri
         if (caseId) openCase(caseId, null, false);
         const outcome = payloadString(payload, 'outcome');
         const message = payloadString(payload, 'message');
+        const summary = payload.summaryNote as { created?: boolean } | undefined;
         if (outcome === 'not-enough-context' && message) setNotice({ tone: 'info', text: `No case was created: ${message}` });
+        else if (payload.trigger === 'end') setNotice({ tone: 'success', text: summary?.created ? 'The chat has ended. The summary note was added to the case timeline.' : 'The chat has ended and the case is up to date.' });
+        else if (payload.trigger === 'wrap-up' && outcome === 'updated') setNotice({ tone: 'success', text: 'Wrap-up: the case was updated from the conversation.' });
       },
       typing: (payload) => {
         if (!forThis(payload) || payload.sender !== 'customer') return;
