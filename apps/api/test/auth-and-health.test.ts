@@ -1,3 +1,4 @@
+import { PluginError } from '@autocase/core';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { describeEachDatabase } from './support/database-targets.js';
 import { ADMIN, startTestApp, type TestApp } from './support/test-app.js';
@@ -94,6 +95,29 @@ describeEachDatabase('auth, users and health over HTTP', (databaseId) => {
     await app.running.queue.enqueue('test.ping', {});
     await done;
     await vi.waitFor(async () => expect(await (await app.api('/metrics')).text()).toContain('autocase_jobs_total{name="test.ping",outcome="completed"} 1'));
+  });
+
+  it('lets admins list failed jobs with their error and retry them', async () => {
+    let calls = 0;
+    app.running.queue.register('test.fragile', async () => {
+      calls += 1;
+      if (calls === 1) throw new PluginError('INVALID_INPUT', 'the message could not be parsed');
+    });
+    const id = await app.running.queue.enqueue('test.fragile', { emailId: 'e-1' });
+    const token = await app.login();
+    await vi.waitFor(async () => {
+      const failed = (await (await app.api('/admin/jobs?status=failed&name=test.fragile', { token })).json()) as { items: { id: string; lastError: string; data: unknown }[] };
+      expect(failed.items).toEqual([expect.objectContaining({ id, data: { emailId: 'e-1' }, lastError: expect.stringContaining('could not be parsed') })]);
+    });
+    expect((await app.api(`/admin/jobs/${id}/retry`, { method: 'POST', token })).status).toBe(202);
+    await vi.waitFor(async () => {
+      const done = (await (await app.api('/admin/jobs?status=done&name=test.fragile', { token })).json()) as { items: { id: string }[] };
+      expect(done.items.map((job) => job.id)).toEqual([id]);
+    });
+    expect((await app.api(`/admin/jobs/${id}/retry`, { method: 'POST', token })).status).toBe(404);
+    expect((await app.api('/admin/jobs?status=lost', { token })).status).toBe(400);
+    const agentForbidden = await app.api('/admin/jobs', { token: await app.login('agent@example.com', 'agent-password') });
+    expect(agentForbidden.status).toBe(403);
   });
 
   it('sends secure headers and allows the UI origins', async () => {

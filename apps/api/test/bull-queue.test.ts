@@ -65,6 +65,11 @@ describe('Bull job queue on the real Redis', () => {
     await vi.waitFor(async () => expect(await (await bull.getJob(fatal))?.getState()).toBe('failed'), { timeout: 5000 });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(fatalAttempts).toBe(1);
+    const failed = await queue.listJobs({ status: 'failed' });
+    expect(failed).toEqual([expect.objectContaining({ id: fatal, name: 'misconfigured', status: 'failed', lastError: 'API key rejected' })]);
+    expect(await queue.retryJob(fatal)).toBe(true);
+    await vi.waitFor(() => expect(fatalAttempts).toBe(2), { timeout: 5000 });
+    expect(await queue.retryJob('no-such-job')).toBe(false);
   });
 
   it('re-runs a job whose worker process was killed mid-job (stalled job)', async () => {

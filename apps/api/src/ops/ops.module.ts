@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AdminJobsController } from './admin-jobs.controller.js';
 import { HealthController } from './health.controller.js';
 
-@Module({ controllers: [HealthController] })
+@Module({ controllers: [HealthController, AdminJobsController] })
 export class OpsModule {}

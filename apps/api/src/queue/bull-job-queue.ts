@@ -1,8 +1,10 @@
 import type { JobHandler, JobOptions } from '@autocase/core';
 import { PluginError, DomainError } from '@autocase/core';
-import type { Job, Queue } from 'bull';
+import type { Job, JobStatus as BullJobState, Queue } from 'bull';
+
+const BULL_STATES: Record<JobStatus, BullJobState[]> = { pending: ['waiting', 'delayed', 'paused'], running: ['active'], done: ['completed'], failed: ['failed'] };
 import type { Logger } from 'pino';
-import { DEFAULT_JOB_OPTIONS, validateJobName, type HostJobQueue, type JobObserver, type QueueHealth } from './host-job-queue.js';
+import { DEFAULT_JOB_OPTIONS, validateJobName, type HostJobQueue, type JobObserver, type JobStatus, type JobSummary, type QueueHealth } from './host-job-queue.js';
 import { decideRetry } from './retry-policy.js';
 
 export interface BullQueueOptions {
@@ -75,6 +77,37 @@ export class BullJobQueue implements HostJobQueue {
       this.options.observer?.jobFinished({ name: job.name, jobId: String(job.id), attempt, outcome: decision.retry ? 'retrying' : 'failed', durationMs: Date.now() - startedAt, error });
       throw error;
     }
+  }
+
+  async listJobs(query: { status?: JobStatus; name?: string; limit?: number }): Promise<JobSummary[]> {
+    const limit = Math.min(query.limit ?? 50, 500);
+    const states = query.status ? BULL_STATES[query.status] : (Object.values(BULL_STATES).flat() as BullJobState[]);
+    const jobs = (await this.queue.getJobs(states, 0, limit * 2, false)).filter((job): job is Job => Boolean(job) && (!query.name || job.name === query.name));
+    const summaries = await Promise.all(
+      jobs.map(async (job): Promise<JobSummary> => {
+        const state = await job.getState();
+        const status = (Object.entries(BULL_STATES).find(([, bullStates]) => bullStates.includes(state as BullJobState))?.[0] ?? 'pending') as JobStatus;
+        return {
+          id: String(job.id),
+          name: job.name,
+          status,
+          attempts: job.attemptsMade,
+          maxAttempts: job.opts.attempts ?? 1,
+          lastError: job.failedReason ?? null,
+          data: job.data as Record<string, unknown>,
+          createdAt: new Date(job.timestamp).toISOString(),
+          updatedAt: new Date(job.finishedOn ?? job.processedOn ?? job.timestamp).toISOString(),
+        };
+      }),
+    );
+    return summaries.sort((left, right) => right.createdAt.localeCompare(left.createdAt)).slice(0, limit);
+  }
+
+  async retryJob(id: string): Promise<boolean> {
+    const job = await this.queue.getJob(id);
+    if (!job || !(await job.isFailed())) return false;
+    await job.retry();
+    return true;
   }
 
   async stop(): Promise<void> {

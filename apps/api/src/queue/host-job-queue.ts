@@ -16,6 +16,22 @@ export interface QueueHealth {
   failed?: number;
 }
 
+export const JOB_STATUSES = ['pending', 'running', 'done', 'failed'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/** A job as admins see it (GET /api/admin/jobs). */
+export interface JobSummary {
+  id: string;
+  name: string;
+  status: JobStatus;
+  attempts: number;
+  maxAttempts: number;
+  lastError: string | null;
+  data: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+}
+
 /**
  * The host's job queue: core's `JobQueue` plus handler registration and lifecycle.
  * Feature modules register their handlers in `onModuleInit`; `createApp` starts the queue
@@ -28,6 +44,10 @@ export interface HostJobQueue extends JobQueue {
   /** Stops taking jobs; waits up to graceMs (default 10 s) for running ones, which otherwise run again on the next start. */
   stop(options?: { graceMs?: number }): Promise<void>;
   health(): Promise<QueueHealth>;
+  /** Newest first. */
+  listJobs(query: { status?: JobStatus; name?: string; limit?: number }): Promise<JobSummary[]>;
+  /** Runs a failed job again from its first attempt; false when no failed job has this id. */
+  retryJob(id: string): Promise<boolean>;
 }
 
 export const DEFAULT_JOB_OPTIONS = { attempts: 5, backoffMs: 1000 } satisfies JobOptions;

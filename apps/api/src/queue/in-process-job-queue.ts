@@ -3,7 +3,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { Clock, JobHandler, JobOptions } from '@autocase/core';
 import type { Logger } from 'pino';
 import { JobEntity } from '../persistence/entities/index.js';
-import { DEFAULT_JOB_OPTIONS, validateJobName, type HostJobQueue, type JobObserver, type QueueHealth } from './host-job-queue.js';
+import { DEFAULT_JOB_OPTIONS, validateJobName, type HostJobQueue, type JobObserver, type JobStatus, type JobSummary, type QueueHealth } from './host-job-queue.js';
 import { decideRetry, describeError } from './retry-policy.js';
 
 export interface InProcessQueueOptions {
@@ -142,6 +142,31 @@ export class InProcessJobQueue implements HostJobQueue {
     const em = this.orm.em.fork();
     const [pending, failed] = await Promise.all([em.count(JobEntity, { status: { $in: ['pending', 'running'] } }), em.count(JobEntity, { status: 'failed' })]);
     return { ok: this.running, kind: this.kind, detail: this.running ? 'running' : 'stopped', pending, failed };
+  }
+
+  async listJobs(query: { status?: JobStatus; name?: string; limit?: number }): Promise<JobSummary[]> {
+    const where: Record<string, unknown> = {};
+    if (query.status) where.status = query.status;
+    if (query.name) where.name = query.name;
+    const rows = await this.orm.em.fork().find(JobEntity, where, { orderBy: { createdAt: 'desc', id: 'asc' }, limit: Math.min(query.limit ?? 50, 500) });
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      status: row.status as JobStatus,
+      attempts: row.attempts,
+      maxAttempts: row.maxAttempts,
+      lastError: row.lastError ?? null,
+      data: row.data,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+    }));
+  }
+
+  async retryJob(id: string): Promise<boolean> {
+    const now = this.clock.now().toISOString();
+    const updated = await this.orm.em.fork().nativeUpdate(JobEntity, { id, status: 'failed' }, { status: 'pending', attempts: 0, runAt: now, lockedBy: null, lockedUntil: null, updatedAt: now });
+    if (updated > 0) this.wake();
+    return updated > 0;
   }
 
   private wake(): void {
