@@ -1,13 +1,13 @@
 'use client';
 
-import { useEffect } from 'react';
 import { ResourceError } from '@/components/resource-error';
 import { Badge } from '@/components/ui/badge';
-import { Card, CardBody, CardHeader } from '@/components/ui/card';
+import { Card, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Skeleton } from '@/components/ui/skeleton';
-import { useApiResource } from '@/lib/use-api-resource';
-import { formatUptime, type HealthReport } from './health-types';
+import { formatUptime } from './health-types';
+import { JobTable } from './job-table';
+import { useOperationsStatus } from './use-operations-status';
 
 const REFRESH_MS = 5000;
 
@@ -22,19 +22,14 @@ function Stat({ label, value, tone = 'text-slate-900', hint }: { label: string; 
 }
 
 export function QueueStatus() {
-  const health = useApiResource<HealthReport>('/health');
-  const { reload } = health;
-  useEffect(() => {
-    const timer = window.setInterval(reload, REFRESH_MS);
-    return () => window.clearInterval(timer);
-  }, [reload]);
-  const report = health.data;
+  const status = useOperationsStatus(REFRESH_MS);
+  const report = status.health;
 
   return (
     <>
       <PageHeader title="Queues" description="Background jobs: inbound email processing, predictions, summaries and training. Refreshes every 5 seconds." />
-      {health.error && !report ? (
-        <ResourceError error={health.error} feature="Queue status" onRetry={health.reload} />
+      {status.error && !report ? (
+        <ResourceError error={status.error} feature="Queue status" onRetry={status.reload} />
       ) : !report ? (
         <div className="grid gap-4 md:grid-cols-3">
           {[0, 1, 2].map((index) => (
@@ -51,9 +46,10 @@ export function QueueStatus() {
             <Stat label="Failed jobs" value={report.queue.failed ?? '—'} tone={(report.queue.failed ?? 0) > 0 ? 'text-red-600' : 'text-slate-900'} hint="Gave up after their retries" />
             <Stat label="Uptime" value={formatUptime(report.uptimeSeconds)} hint="Since this API process started" />
           </div>
+          <JobTable jobs={status.jobs} />
           <Card>
             <CardHeader title="Components" description="What the API reports about its own dependencies." />
-            <CardBody className="p-0">
+            <div>
               <table className="w-full text-left text-sm" aria-label="Components">
                 <tbody className="divide-y divide-slate-100">
                   {[
@@ -72,7 +68,7 @@ export function QueueStatus() {
                   ))}
                 </tbody>
               </table>
-            </CardBody>
+            </div>
           </Card>
           {report.queue.kind === 'in-process' && (
             <p className="text-sm text-slate-500">
