@@ -1,8 +1,9 @@
 import type { CaseRepository, Clock, ConfigurationRepository, ConversationRepository } from '@autocase/core';
-import { serializeLearnedModel, trainLearnedModel, type TrainingExample } from '@autocase/predictors/learned';
+import type { TrainingExample } from '@autocase/predictors/learned';
 import type { LearnedModelStore, LearnedModelVersion } from './learned-model-store.js';
 import { customerText, importedExamples, resolvedCaseExamples } from './labelled-examples.js';
 import { PREDICTOR_DOCUMENT, type PredictorDocuments } from './predictor-documents.js';
+import { trainInWorker } from './train-in-worker.js';
 import type { TrainingExampleStore } from './training-example-store.js';
 
 export const LEARNED_TRAIN_JOB = 'predictors.learned.train';
@@ -110,7 +111,7 @@ export async function runLearnedTraining(deps: LearnedTrainingDeps, job: { jobId
     for (const [index, [field, examples]] of trainable.entries()) {
       let lastWrite = 0;
       let progressWrites = Promise.resolve();
-      const model = await trainLearnedModel(examples, { seed: 1, trainedAt }, (progress) => {
+      const model = await trainInWorker(examples, { seed: 1, trainedAt }, (progress) => {
         const overall = 0.05 + (0.9 * (index + progress.fraction)) / trainable.length;
         const now = Date.now();
         if (now - lastWrite < 500 && progress.stage !== 'done') return;
@@ -126,7 +127,7 @@ export async function runLearnedTraining(deps: LearnedTrainingDeps, job: { jobId
         labels: model.labels.length,
         sources: sources.get(field)!,
       };
-      versions.push(await deps.models.saveAndActivate(field, serializeLearnedModel(model), metrics, trainedAt.toISOString()));
+      versions.push(await deps.models.saveAndActivate(field, model, metrics, trainedAt.toISOString()));
     }
     await deps.activate();
     await updateStatus(documents, { status: 'ready', progress: 1, stage: 'done', currentField: null, finishedAt: deps.clock.now().toISOString(), trainedAt: trainedAt.toISOString() });
