@@ -1,15 +1,15 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
-  acceptConversation, conversationCaseTitle, createManualCase, endConversation, NotFoundError, postMessage, wrapUpConversation, type CaseEngineDeps, type Conversation,
+  acceptConversation, ConflictError, conversationCaseTitle, createManualCase, endConversation, NotFoundError, postMessage, wrapUpConversation, type CaseEngineDeps, type Conversation,
 } from '@autocase/core';
 import type { z } from 'zod';
 import { CurrentUser, Roles } from '../auth/auth-decorators.js';
-import type { User } from '../auth/user.js';
+import type { User, UserRepository } from '../auth/user.js';
 import { toCaseView, type CaseView } from '../cases/case-view.js';
 import { ApiZodBody, ApiZodQuery } from '../http/api-zod-body.js';
 import { ZodValidationPipe } from '../http/zod-validation-pipe.js';
-import { CASE_ENGINE } from '../tokens.js';
+import { CASE_ENGINE, USER_REPOSITORY } from '../tokens.js';
 import { ChatCaseJobs } from './chat-case-jobs.js';
 import { ConversationCaseSchema, ConversationListQuerySchema, MessageBodySchema } from './chat-schemas.js';
 import {
@@ -35,6 +35,7 @@ export class AgentConversationsController {
   constructor(
     @Inject(CASE_ENGINE) private readonly engine: CaseEngineDeps,
     @Inject(ChatCaseJobs) private readonly jobs: ChatCaseJobs,
+    @Inject(USER_REPOSITORY) private readonly users: UserRepository,
   ) {}
 
   @Get()
@@ -53,7 +54,7 @@ export class AgentConversationsController {
   @Post(':id/accept')
   @HttpCode(200)
   async accept(@Param('id') id: string, @CurrentUser() user: User): Promise<{ conversation: ConversationView; caseOutcome: CaseOutcomeView }> {
-    const result = await acceptConversation(this.engine, { conversationId: id, agentId: user.id });
+    const result = await acceptConversation(this.engine, { conversationId: id, agentId: user.id }).catch((error: unknown) => this.nameTheAcceptingAgent(error, user));
     return { conversation: toConversationView(result.conversation), caseOutcome: toCaseOutcomeView(result.caseOutcome) };
   }
 
@@ -97,6 +98,15 @@ export class AgentConversationsController {
       contactEmail: conversation.customer.email ?? null,
     });
     return toCaseView(created);
+  }
+
+  /** Two agents raced (or one was late): the 409 names who has the conversation. */
+  private async nameTheAcceptingAgent(error: unknown, user: User): Promise<never> {
+    const agentId = error instanceof ConflictError ? (error.details as { agentId?: unknown } | undefined)?.agentId : undefined;
+    if (typeof agentId !== 'string') throw error;
+    const holder = agentId === user.id ? user : await this.users.get(agentId);
+    const name = agentId === user.id ? 'you' : holder ? actorName(holder) : `agent ${agentId}`;
+    throw new ConflictError(`This conversation was already accepted by ${name}`, { agentId, agentName: holder ? actorName(holder) : null });
   }
 
   private async requireConversation(id: string): Promise<Conversation> {

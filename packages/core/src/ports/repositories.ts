@@ -50,10 +50,27 @@ export interface NoteRepository {
   listForCase(caseId: string): Promise<Note[]>;
 }
 
+/** What a conditional save expects the stored conversation to be (compare-and-set). */
+export interface ConversationExpectation {
+  state: ConversationState;
+  /** When given, the stored case link must also be this (`null`: no case linked yet). */
+  caseId?: string | null;
+}
+
+export interface ConversationSaveOptions {
+  /**
+   * Save only if the stored conversation still matches, checked and written in one step (one
+   * conditional UPDATE), so of two racing saves expecting the same state exactly one wins;
+   * the other throws ConcurrencyError and nothing is written.
+   */
+  expected?: ConversationExpectation;
+}
+
 export interface ConversationRepository {
   create(conversation: Omit<Conversation, 'id' | 'createdAt' | 'messages'> & { messages?: Omit<ChatMessage, 'id' | 'conversationId'>[] }): Promise<Conversation>;
   get(id: string): Promise<Conversation | null>;
-  save(conversation: Conversation): Promise<Conversation>;
+  /** Saves state, agent, case and times (messages are kept as stored); see `options.expected`. Unknown id: NotFoundError. */
+  save(conversation: Conversation, options?: ConversationSaveOptions): Promise<Conversation>;
   appendMessage(conversationId: string, message: Omit<ChatMessage, 'id' | 'conversationId'>): Promise<ChatMessage>;
   list(query: { state?: ConversationState; agentId?: string }): Promise<Conversation[]>;
 }

@@ -66,6 +66,31 @@ export function runConversationRepositoryContract(name: string, factory: Reposit
       expect(await conversations.get(created.id)).toMatchObject({ state: 'closed', endedAt: '2026-01-01T09:30:00.000Z' });
     });
 
+    it('saves conditionally: of two saves expecting the same state exactly one wins, a stale state or case link is refused', async () => {
+      const { conversations, cases } = repositories();
+      const created = await conversations.create({ state: 'waiting', customer: {}, context: {}, origin: 'direct', agentId: null, caseId: null });
+      const results = await Promise.allSettled(
+        ['agent-1', 'agent-2'].map((agentId) => conversations.save({ ...created, state: 'active', agentId }, { expected: { state: 'waiting' } })),
+      );
+      const winners = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+      const losers = results.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
+      expect(winners).toHaveLength(1);
+      expect(losers).toHaveLength(1);
+      expect(losers[0]).toMatchObject({ code: 'CONFLICT' });
+      const stored = await conversations.get(created.id);
+      expect(stored).toMatchObject({ state: 'active', agentId: winners[0]?.agentId });
+
+      const caseRecord = await cases.create(caseDraft({ conversationId: created.id }));
+      await expect(conversations.save({ ...stored!, caseId: caseRecord.id }, { expected: { state: 'active', caseId: 'another-case' } })).rejects.toMatchObject({ code: 'CONFLICT' });
+      expect((await conversations.get(created.id))?.caseId).toBeNull();
+      await conversations.save({ ...stored!, caseId: caseRecord.id }, { expected: { state: 'active', caseId: null } });
+      await expect(conversations.save({ ...stored!, state: 'closed' }, { expected: { state: 'active', caseId: null } })).rejects.toMatchObject({ code: 'CONFLICT' });
+      expect(await conversations.get(created.id)).toMatchObject({ state: 'active', caseId: caseRecord.id });
+      await expect(
+        conversations.save({ ...stored!, id: '00000000-0000-4000-8000-000000000000' }, { expected: { state: 'active' } }),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    });
+
     it('lists conversations by state and agent, oldest first', async () => {
       const { conversations } = repositories();
       const agentId = `agent-${uniqueToken()}`;

@@ -1,6 +1,6 @@
 import type { ChatMessage, Conversation, ConversationState } from '../domain/conversation.js';
-import { NotFoundError } from '../domain/errors.js';
-import type { ConversationRepository } from '../ports/repositories.js';
+import { ConcurrencyError, NotFoundError } from '../domain/errors.js';
+import type { ConversationRepository, ConversationSaveOptions } from '../ports/repositories.js';
 import { systemClock } from '../ports/services.js';
 import type { InMemoryRepositoryOptions } from './in-memory-case-repository.js';
 import { SequentialIdGenerator } from './sequential-id-generator.js';
@@ -38,9 +38,13 @@ export class InMemoryConversationRepository implements ConversationRepository {
     return record ? structuredClone(record) : null;
   }
 
-  async save(conversation: Conversation): Promise<Conversation> {
+  async save(conversation: Conversation, options: ConversationSaveOptions = {}): Promise<Conversation> {
     const stored = this.records.get(conversation.id);
     if (!stored) throw new NotFoundError('conversation', conversation.id);
+    const expected = options.expected;
+    if (expected && (stored.state !== expected.state || (expected.caseId !== undefined && (stored.caseId ?? null) !== expected.caseId))) {
+      throw new ConcurrencyError('conversation', conversation.id);
+    }
     const { messages: _ignored, ...fields } = structuredClone(conversation);
     const saved: Conversation = { ...fields, id: stored.id, createdAt: stored.createdAt, messages: stored.messages };
     this.records.set(saved.id, saved);

@@ -72,8 +72,15 @@ describe('acceptConversation', () => {
     const conversation = await waitingChat(harness);
     await harness.engine.acceptConversation({ conversationId: conversation.id, agentId: 'agent-7' });
     await expect(harness.engine.acceptConversation({ conversationId: conversation.id, agentId: 'agent-8' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: `conversation ${conversation.id} was already accepted by agent agent-7`,
+      details: { agentId: 'agent-7', state: 'active' },
+    });
+    const ended = await waitingChat(harness);
+    await harness.engine.endConversation({ conversationId: ended.id });
+    await expect(harness.engine.acceptConversation({ conversationId: ended.id, agentId: 'agent-8' })).rejects.toMatchObject({
       code: 'INVALID_STATE',
-      message: `conversation ${conversation.id} is active; only a waiting conversation can be accepted`,
+      message: `conversation ${ended.id} is closed; only a waiting conversation can be accepted`,
     });
     await expect(harness.engine.acceptConversation({ conversationId: 'nope', agentId: 'a' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(harness.engine.acceptConversation({ conversationId: conversation.id, agentId: ' ' })).rejects.toMatchObject({ code: 'VALIDATION' });

@@ -1,8 +1,9 @@
-import { canTransition, type Conversation, type ConversationState } from '../domain/conversation.js';
-import { InvalidStateError, ValidationError } from '../domain/errors.js';
+import type { Conversation } from '../domain/conversation.js';
+import { ConflictError, InvalidStateError, ValidationError } from '../domain/errors.js';
 import { PluginError } from '../plugins/errors.js';
 import { nowIso, type CaseEngineDeps } from './case-engine-deps.js';
-import { findConversationCase, loadConversation } from './conversation-case-work.js';
+import { findConversationCase } from './conversation-case-work.js';
+import { changeConversationState } from './conversation-state-change.js';
 import { addConversationSummaryNote, type SummaryNoteOutcome } from './conversation-summary-note.js';
 import { createCaseFromConversation, type ConversationCaseTrigger, type CreateCaseFromConversationResult } from './create-case-from-conversation.js';
 import { updateCaseFromConversation, type UpdateCaseFromConversationResult } from './update-case-from-conversation.js';
@@ -51,12 +52,6 @@ function failureMessage(error: unknown): { message: string; retryable: boolean }
   return { message, retryable: PluginError.is(error) ? error.retryable : false };
 }
 
-async function moveTo(deps: CaseEngineDeps, conversation: Conversation, state: ConversationState, changes: Partial<Conversation>): Promise<Conversation> {
-  const saved = await deps.conversations.save({ ...conversation, ...changes, state });
-  await deps.events.publish({ type: 'conversation.updated', conversationId: saved.id, state });
-  return saved;
-}
-
 async function reload(deps: CaseEngineDeps, conversation: Conversation): Promise<Conversation> {
   return (await deps.conversations.get(conversation.id)) ?? conversation;
 }
@@ -77,11 +72,13 @@ export async function acceptConversation(deps: CaseEngineDeps, input: { conversa
   if (typeof input.agentId !== 'string' || input.agentId.trim() === '') {
     throw new ValidationError('Invalid accept', [{ path: 'agentId', message: 'the accepting agent’s id is required' }]);
   }
-  const conversation = await loadConversation(deps, input.conversationId);
-  if (!canTransition(conversation.state, 'active')) {
+  const { conversation: accepted } = await changeConversationState<never>(deps, input.conversationId, (conversation) => {
+    if (conversation.state === 'waiting') return { move: 'active', changes: { agentId: input.agentId, acceptedAt: nowIso(deps) } };
+    if (conversation.agentId) {
+      throw new ConflictError(`conversation ${conversation.id} was already accepted by ${conversation.agentId === input.agentId ? 'you' : `agent ${conversation.agentId}`}`, { agentId: conversation.agentId, state: conversation.state });
+    }
     throw new InvalidStateError(`conversation ${conversation.id} is ${conversation.state}; only a waiting conversation can be accepted`);
-  }
-  const accepted = await moveTo(deps, conversation, 'active', { agentId: input.agentId, acceptedAt: nowIso(deps) });
+  });
   const settings = await deps.configuration.getSettings();
   if (!settings.autoCreateCaseOnAccept) {
     return { conversation: accepted, caseOutcome: { created: false, reason: 'disabled', message: 'Automatic case creation on accept is switched off' } };
@@ -93,11 +90,11 @@ export async function acceptConversation(deps: CaseEngineDeps, input: { conversa
 
 /** The conversation moves to wrap-up: its case is created if it has none, else its fields are updated. */
 export async function wrapUpConversation(deps: CaseEngineDeps, input: { conversationId: string } & TransitionOptions): Promise<WrapUpConversationResult> {
-  const conversation = await loadConversation(deps, input.conversationId);
-  if (!canTransition(conversation.state, 'wrap-up')) {
+  const { conversation: wrapped } = await changeConversationState<never>(deps, input.conversationId, (conversation) => {
+    if (conversation.state === 'active') return { move: 'wrap-up' };
+    if (conversation.state === 'wrap-up') throw new ConflictError(`conversation ${conversation.id} is already in wrap-up`, { state: conversation.state });
     throw new InvalidStateError(`conversation ${conversation.id} is ${conversation.state}; only an active conversation can move to wrap-up`);
-  }
-  const wrapped = await moveTo(deps, conversation, 'wrap-up', {});
+  });
   if (input.deferCaseWork) return { conversation: wrapped, caseOutcome: DEFERRED };
   const existing = await findConversationCase(deps, wrapped);
   if (!existing) {
@@ -119,9 +116,11 @@ export async function wrapUpConversation(deps: CaseEngineDeps, input: { conversa
  * the case if there is now enough context and none exists, then adds the summary note once.
  */
 export async function endConversation(deps: CaseEngineDeps, input: { conversationId: string } & TransitionOptions): Promise<EndConversationResult> {
-  const conversation = await loadConversation(deps, input.conversationId);
-  const alreadyEnded = conversation.state === 'closed';
-  const ended = alreadyEnded ? conversation : await moveTo(deps, conversation, 'closed', { endedAt: nowIso(deps) });
+  const change = await changeConversationState(deps, input.conversationId, (conversation) =>
+    conversation.state === 'closed' ? { stop: 'already-ended' as const } : { move: 'closed', changes: { endedAt: nowIso(deps) } },
+  );
+  const alreadyEnded = !change.moved;
+  const ended = change.conversation;
   if (input.deferCaseWork) return { conversation: ended, alreadyEnded, caseOutcome: DEFERRED, summaryNote: DEFERRED };
   const caseOutcome = await tryCreateCase(deps, ended.id, 'end');
   const latest = await reload(deps, ended);

@@ -8,6 +8,7 @@ import type { PredictorFailure } from '../engine/prediction-runner.js';
 import { newId, nowIso, toAuditEntries, type CaseEngineDeps } from './case-engine-deps.js';
 import { conversationCaseTitle, mapConversationContextToFields } from './conversation-context-mapping.js';
 import { predictFromConversation, recordPredictionRun } from './conversation-predictions.js';
+import { linkConversationToCase } from './conversation-state-change.js';
 
 export type ConversationCaseTrigger = 'accept' | 'wrap-up' | 'end' | 'agent-request';
 
@@ -52,11 +53,6 @@ async function existingCase(deps: CaseEngineDeps, conversation: Conversation): P
   return deps.cases.findByConversationId(conversation.id);
 }
 
-async function linkConversation(deps: CaseEngineDeps, conversationId: string, caseId: string): Promise<void> {
-  const latest = await deps.conversations.get(conversationId);
-  if (latest && latest.caseId !== caseId) await deps.conversations.save({ ...latest, caseId });
-}
-
 function alreadyExists(caseRecord: Case): CreateCaseFromConversationResult {
   return { created: false, reason: 'already-exists', case: caseRecord, message: `The conversation already has case ${caseRecord.number}` };
 }
@@ -71,7 +67,7 @@ export async function createCaseFromConversation(deps: CaseEngineDeps, input: Cr
   if (!conversation) throw new NotFoundError('conversation', input.conversationId);
   const existing = await existingCase(deps, conversation);
   if (existing) {
-    await linkConversation(deps, conversation.id, existing.id);
+    await linkConversationToCase(deps, conversation.id, existing.id);
     return alreadyExists(existing);
   }
 
@@ -128,7 +124,7 @@ export async function createCaseFromConversation(deps: CaseEngineDeps, input: Cr
     ...toAuditEntries(deps, caseRecord.id, [...context.auditEntries, ...merge.auditEntries]),
   ]);
   await recordPredictionRun(deps, { caseId: caseRecord.id, at, scope: 'chatCreation', trigger: input.trigger, merge, report });
-  await linkConversation(deps, conversation.id, caseRecord.id);
+  await linkConversationToCase(deps, conversation.id, caseRecord.id);
   const populated = fields.map((field) => field.key).filter((key) => key in caseRecord.fields);
   await deps.events.publish({ type: 'case.created', caseId: caseRecord.id, conversationId: conversation.id, fields: populated });
   return {

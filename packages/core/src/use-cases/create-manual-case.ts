@@ -3,6 +3,7 @@ import type { Case, CaseFieldState } from '../domain/case.js';
 import { ConflictError, NotFoundError, ValidationError, hasDomainErrorCode, type ValidationIssue } from '../domain/errors.js';
 import { isValidEmailAddress } from '../engine/field-value-validation.js';
 import { newId, nowIso, type CaseEngineDeps } from './case-engine-deps.js';
+import { linkConversationToCase } from './conversation-state-change.js';
 import { validateFieldValues, validateStatus, validateTitle } from './manual-input-validation.js';
 
 export interface CreateManualCaseInput {
@@ -78,10 +79,7 @@ export async function createManualCase(deps: CaseEngineDeps, input: CreateManual
       reason: 'set by an agent when creating the case',
     })),
   ]);
-  if (conversationId) {
-    const latest = await deps.conversations.get(conversationId);
-    if (latest) await deps.conversations.save({ ...latest, caseId: caseRecord.id });
-  }
+  if (conversationId) await linkConversationToCase(deps, conversationId, caseRecord.id);
   await deps.events.publish({ type: 'case.created', caseId: caseRecord.id, conversationId, fields: Object.keys(fields) });
   return caseRecord;
 }

@@ -1,7 +1,7 @@
 import type { InferEntity } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
-import { NotFoundError, type ChatMessage, type Clock, type Conversation, type ConversationRepository, type ConversationState } from '@autocase/core';
+import { ConcurrencyError, NotFoundError, type ChatMessage, type Clock, type Conversation, type ConversationRepository, type ConversationSaveOptions, type ConversationState } from '@autocase/core';
 import { ChatMessageEntity, ConversationEntity } from '../entities/index.js';
 import { reserveCounterValues } from './sql-counter.js';
 
@@ -83,10 +83,14 @@ export class MikroConversationRepository implements ConversationRepository {
     return toConversation(row, messages.map(toMessage));
   }
 
-  async save(conversation: Conversation): Promise<Conversation> {
-    const updated = await this.orm.em.fork().nativeUpdate(
+  /** With `expected`, one conditional UPDATE (`… where id = ? and state = ? [and case_id = ?]`): a racing save finds no row to change. */
+  async save(conversation: Conversation, options: ConversationSaveOptions = {}): Promise<Conversation> {
+    const em = this.orm.em.fork();
+    const expected = options.expected;
+    const where = expected ? { id: conversation.id, state: expected.state, ...(expected.caseId !== undefined ? { caseId: expected.caseId } : {}) } : { id: conversation.id };
+    const updated = await em.nativeUpdate(
       ConversationEntity,
-      { id: conversation.id },
+      where,
       {
         state: conversation.state,
         customer: conversation.customer as Record<string, unknown>,
@@ -98,7 +102,10 @@ export class MikroConversationRepository implements ConversationRepository {
         endedAt: conversation.endedAt ?? null,
       },
     );
-    if (updated === 0) throw new NotFoundError('conversation', conversation.id);
+    if (updated === 0) {
+      if (expected && (await em.count(ConversationEntity, { id: conversation.id })) > 0) throw new ConcurrencyError('conversation', conversation.id);
+      throw new NotFoundError('conversation', conversation.id);
+    }
     const saved = await this.get(conversation.id);
     if (!saved) throw new NotFoundError('conversation', conversation.id);
     return saved;
