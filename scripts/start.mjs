@@ -44,13 +44,34 @@ const processes = [
 const children = [];
 let stopping = false;
 
+const LEVELS = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
+const QUIET_CONTEXTS = new Set(['RouterExplorer', 'RoutesResolver', 'InstanceLoader', 'WebSocketsController']);
+
+/** The API logs JSON (pino); on a terminal show it as `level message key=value`, unless LOG_FORMAT=json. */
+function readableLogLine(line) {
+  if (process.env.LOG_FORMAT === 'json' || !line.startsWith('{')) return line;
+  try {
+    const { level, time, msg, service, context, pid, hostname, ...rest } = JSON.parse(line);
+    if (QUIET_CONTEXTS.has(context) && level < 40) return null;
+    const extras = Object.entries(rest).map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`);
+    const label = LEVELS[level] ?? String(level);
+    const painted = level >= 50 ? `\x1b[31m${label}\x1b[0m` : level >= 40 ? `\x1b[33m${label}\x1b[0m` : label;
+    return [painted.padEnd(5), msg, ...extras].join(' ');
+  } catch {
+    return line;
+  }
+}
+
 function prefixLines(name, color, stream, target) {
   let pending = '';
   stream.on('data', (chunk) => {
     pending += chunk.toString();
     const lines = pending.split('\n');
     pending = lines.pop() ?? '';
-    for (const line of lines) target.write(`\x1b[${color}m${name.padEnd(8)}\x1b[0m ${line}\n`);
+    for (const line of lines) {
+      const shown = readableLogLine(line);
+      if (shown !== null) target.write(`\x1b[${color}m${name.padEnd(8)}\x1b[0m ${shown}\n`);
+    }
   });
 }
 
