@@ -8,13 +8,17 @@ const PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAD
 
 const transport = nodemailer.createTransport({ host: '127.0.0.1', port: E2E.smtpPort, secure: false, ignoreTLS: true });
 
+const CUSTOMER_MAILBOX = 'customer@autocase.test';
+
 let mailboxReady: Promise<void> | null = null;
 
 /** A mailbox whose ARC rule turns every email into a case (set up once over the admin API). */
 function ensureMailbox(request: APIRequestContext): Promise<void> {
   mailboxReady ??= (async () => {
     const admin = await apiLogin(request);
-    await apiCall(request, admin.token, 'POST', '/admin/mailboxes', { address: E2E.mailbox, displayName: 'Support' });
+    // Replies go out over SMTP to the API's own listener, where the customer's address is a second mailbox.
+    await apiCall(request, admin.token, 'POST', '/admin/mailboxes', { address: E2E.mailbox, displayName: 'Support', smtp: { host: '127.0.0.1', port: E2E.smtpPort } });
+    await apiCall(request, admin.token, 'POST', '/admin/mailboxes', { address: CUSTOMER_MAILBOX, displayName: 'Customer inbox' });
     await apiCall(request, admin.token, 'POST', '/admin/arc-rules', {
       mailbox: E2E.mailbox,
       name: 'Every email becomes a case',
@@ -121,5 +125,31 @@ test('an email whose HTML carries a script and an onerror handler is shown witho
   expect(dialogs).toEqual([]);
   expect(await page.evaluate(() => (window as unknown as { __emailScriptRan?: boolean }).__emailScriptRan)).toBeUndefined();
   await screenshot(page, 'agent-email-hostile-html');
+  await context.close();
+});
+
+test('the agent replies from the case; the reply is sent over SMTP with the case number in its subject', async ({ browser, request }) => {
+  await ensureMailbox(request);
+  const agent = await createAgent(request);
+  const subject = `Where is my refund ${Date.now()}`;
+  await transport.sendMail({ from: `"Chris Customer" <${CUSTOMER_MAILBOX}>`, to: E2E.mailbox, subject, text: 'I returned the shoes two weeks ago and the refund is still missing.' });
+  const created = await waitForCase(request, agent, subject);
+
+  const context = await agentContext(browser, agent);
+  const page = await context.newPage();
+  await page.goto(`/cases/${created.id}`);
+  await expect(page.getByTestId('email-message')).toContainText('I returned the shoes');
+  await page.getByLabel(/^Reply/).fill('Hi Chris, the refund was issued today and reaches your account within 3 days.');
+  await page.getByRole('button', { name: 'Send reply' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Reply sent to ${CUSTOMER_MAILBOX}` })).toBeVisible();
+  await screenshot(page, 'agent-email-reply-sent');
+
+  // The reply really went out: it arrived in the customer's mailbox, threaded by the case number.
+  await expect
+    .poll(async () => {
+      const emails = await apiCall<{ items: { mailbox: string; subject: string }[] }>(request, agent.token, 'GET', `/emails?q=${encodeURIComponent(subject)}`);
+      return emails.items.some((email) => email.mailbox === CUSTOMER_MAILBOX && email.subject.includes(created.number));
+    }, { timeout: 20_000 })
+    .toBe(true);
   await context.close();
 });
