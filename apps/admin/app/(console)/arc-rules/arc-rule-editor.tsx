@@ -15,6 +15,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { ApiError, api } from '@/lib/api-client';
 import { clearChangedErrors } from '@/lib/clear-changed-errors';
 import { useApiResource } from '@/lib/use-api-resource';
+import { useUnsavedChangesWarning } from '@/lib/use-unsaved-changes-warning';
 import { ArcRuleItemEditor } from './arc-rule-item-editor';
 import { errorsUnder, newRuleDraft, newRuleItem, type ArcRuleDraft } from './arc-rule-draft';
 import { DryRunPanel } from './dry-run-panel';
@@ -50,6 +51,7 @@ export function ArcRuleEditor({ ruleId }: { ruleId: string | null }) {
   }, [draft, expanded.size, ruleId]);
 
   const dirty = draft !== null && JSON.stringify(draft) !== saved;
+  useUnsavedChangesWarning(dirty);
   const fieldKeys = Array.isArray(fields.data) ? fields.data.map((field) => field.key) : [];
   const patch = (changes: Partial<ArcRuleDraft>) => {
     if (draft) setErrors((current) => clearChangedErrors(current, draft, { ...draft, ...changes }));

@@ -11,6 +11,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Skeleton, SkeletonRows } from '@/components/ui/skeleton';
 import { ApiError, api } from '@/lib/api-client';
 import { useApiResource } from '@/lib/use-api-resource';
+import { useUnsavedChangesWarning } from '@/lib/use-unsaved-changes-warning';
 import { FieldEditor } from './field-editor';
 import { FieldList } from './field-list';
 import { errorsByFieldIndex, fromDrafts, localFieldErrors, moveItem, newFieldDraft, toDrafts, type FieldDraft } from './field-draft';
@@ -39,6 +40,7 @@ export function FieldsWorkspace() {
   }, [resource.data]);
 
   const dirty = drafts !== null && JSON.stringify(fromDrafts(drafts)) !== saved;
+  useUnsavedChangesWarning(dirty);
   const selected = drafts?.find((field) => field.draftId === selectedId) ?? null;
   const availablePredictors = useMemo(() => settings.data?.predictorPrecedence ?? ['rules', 'regex', 'llm', 'learned'], [settings.data]);
 

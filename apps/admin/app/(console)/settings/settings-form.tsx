@@ -12,6 +12,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Switch } from '@/components/ui/switch';
 import { ApiError, api } from '@/lib/api-client';
 import { useApiResource } from '@/lib/use-api-resource';
+import { useUnsavedChangesWarning } from '@/lib/use-unsaved-changes-warning';
 import { SummaryFormatPicker } from './summary-format-picker';
 import { PrecedenceList } from './precedence-list';
 
@@ -29,6 +30,7 @@ export function SettingsForm() {
   }, [resource.data]);
 
   const dirty = draft !== null && resource.data !== undefined && JSON.stringify(draft) !== JSON.stringify(resource.data);
+  useUnsavedChangesWarning(dirty);
 
   function update<K extends keyof Settings>(key: K, value: Settings[K]) {
     setDraft((current) => (current ? { ...current, [key]: value } : current));
