@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CaseEngineDeps } from '@autocase/core';
 import { createApp } from '../src/create-app.js';
+import { EMAIL_PROCESSING } from '../src/email/email-tokens.js';
 import { createLogger } from '../src/infrastructure/app-logger.js';
 import type { PredictorAdmin } from '../src/predictor-admin/predictor-admin.js';
 import { PREDICTOR_ADMIN } from '../src/predictor-admin/predictor-admin.tokens.js';
@@ -93,6 +94,8 @@ describeEachDatabase('historical case import and the learned model', (databaseId
     const report = await engine.predictors.run({ fields, messages: [{ id: 'm1', author: 'customer', text: 'I want to cancel the order I placed yesterday' }], context: {}, channel: 'chat' });
     const predicted = report.predictions.find((prediction) => prediction.field === 'category');
     expect(predicted).toMatchObject({ value: 'ORDER', predictor: { id: 'learned', version: category.modelId } });
+    const email = app.running.app.get<{ classifyCategory: (input: { messages: unknown[]; context: Record<string, string> }) => Promise<string | null> }>(EMAIL_PROCESSING);
+    expect(await email.classifyCategory({ messages: [{ id: 'e1', author: 'customer', text: 'Please cancel the order I placed yesterday' }], context: {} })).toBe('ORDER');
 
     const tried = (await (await app.api('/admin/predictors/test', { method: 'POST', token: admin, json: { text: 'I want to cancel the order I placed yesterday' } })).json()) as {
       results: { predictor: { id: string }; predictions: { field: string; value: string; clearsThreshold: boolean; evidence: { quote: string }[] }[] }[];

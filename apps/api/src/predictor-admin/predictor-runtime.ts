@@ -73,11 +73,18 @@ export class PredictorRuntime implements PredictionRunnerPort {
     this.logger = { debug: (m, d) => child.debug(d ?? {}, m), info: (m, d) => child.info(d ?? {}, m), warn: (m, d) => child.warn(d ?? {}, m), error: (m, d) => child.error(d ?? {}, m) };
   }
 
-  /** Takes over `engine.predictors` with the boot-time plugins (their stored configuration applied by the caller later). */
+  /**
+   * Takes over the engine's predictors, starting from the boot-time plugins (stored configuration
+   * is applied by the caller afterwards). Besides becoming `engine.predictors`, it redirects the
+   * boot runner object's `run` to itself, so modules that kept a reference to `engine.predictors`
+   * while starting (email processing does) also use the swapped predictors.
+   */
   async install(): Promise<void> {
     for (const loaded of this.registry.predictors) {
       await this.replace(loaded.id, loaded.packageName, loaded.plugin, loaded.config);
     }
+    const bootRunner = this.engine.predictors;
+    if (bootRunner !== this) Object.defineProperty(bootRunner, 'run', { value: (request: PredictionRunRequest) => this.run(request), configurable: true });
     this.bootSummarizer = this.engine.summarizer;
     this.summarizerStatus = this.registry.summarizers.map((loaded, index) => ({ kind: 'summarizer', id: loaded.id, version: null, package: loaded.packageName, status: index === 0 ? 'active' : 'inactive' }));
     this.engine.predictors = this;
