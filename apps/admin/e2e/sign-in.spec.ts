@@ -21,6 +21,8 @@ test.describe('sign in', () => {
     await expect(page).toHaveURL(/\/fields$/);
     await expect(page.getByTestId('current-user')).toHaveText(E2E.adminEmail);
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Case fields for AI' })).toHaveAttribute('aria-current', 'page');
+    await page.goto('/sign-in?next=%2Faudit');
+    await expect(page).toHaveURL(/\/audit$/);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/sign-in\?reason=signed-out/);

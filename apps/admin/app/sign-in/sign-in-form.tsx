@@ -1,12 +1,12 @@
 'use client';
 
 import { useRouter, useSearchParams } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/form-field';
 import { ApiError, login } from '@/lib/api-client';
-import { writeSession } from '@/lib/session';
+import { useSession, writeSession } from '@/lib/session';
 
 const REASONS: Record<string, string> = {
   expired: 'Your session has expired. Please sign in again.',
@@ -25,6 +25,11 @@ export function SignInForm() {
   const [errors, setErrors] = useState<{ email?: string; password?: string; form?: string }>({});
   const [submitting, setSubmitting] = useState(false);
   const reason = REASONS[params.get('reason') ?? ''];
+  const session = useSession();
+
+  useEffect(() => {
+    if (session?.user.role === 'admin') router.replace(safeNext(params.get('next')));
+  }, [session, router, params]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
