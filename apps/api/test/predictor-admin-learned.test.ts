@@ -107,6 +107,11 @@ describeEachDatabase('historical case import and the learned model', (databaseId
     expect(tried.merged.fields.category).toMatchObject({ value: 'ORDER', predictor: 'learned' });
     const listed = (await (await app.api('/admin/predictors', { token: admin })).json()) as { items: { id: string; status: string; version: string }[] };
     expect(listed.items.find((item) => item.id === 'learned')).toMatchObject({ status: 'active', version: ready.runningVersion });
+
+    const backtest = await app.api('/admin/backtest?wait=60', { method: 'POST', token: admin, json: { source: 'cases' } });
+    const run = (await backtest.json()) as { status: string; examples: number; cases: { title: string; fields: Record<string, { actual: unknown }> }[] };
+    expect(run).toMatchObject({ status: 'done', examples: 1 });
+    expect(run.cases[0]).toMatchObject({ title: ((await resolved.json()) as { number: string }).number, fields: { category: { actual: 'REFUND' }, intent: { actual: 'get_refund' } } });
   });
 
   it('retrains on the schedule into a new active version', async () => {
