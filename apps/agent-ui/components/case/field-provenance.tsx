@@ -1,5 +1,6 @@
 import type { ChatMessage } from '@autocase/core';
 import type { CaseFieldView } from '@/lib/case-types';
+import { describeEvidenceSource } from '@/lib/evidence-source';
 import { formatConfidence } from '@/lib/field-values';
 import { relativeTime } from '@/lib/relative-time';
 
@@ -10,17 +11,6 @@ const SOURCE_LABEL: Record<string, string> = {
   channel: 'From the channel (pre-chat form or email)',
   import: 'Imported',
 };
-
-/** Where a quote came from: "Customer message 2 · 10:32" when the message is in this conversation. */
-export function describeEvidenceSource(messageId: string | undefined, messages: ChatMessage[]): string {
-  if (!messageId) return 'From the conversation';
-  const index = messages.findIndex((message) => message.id === messageId);
-  if (index < 0) return `Message ${messageId.slice(0, 8)}`;
-  const message = messages[index]!;
-  const who = message.sender === 'customer' ? 'Customer' : message.sender === 'agent' ? 'Agent' : message.sender === 'bot' ? 'Bot' : 'System';
-  const time = new Date(message.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  return `${who} message ${index + 1} · ${time}`;
-}
 
 /** The explanation shown when an agent hovers or focuses a field: who set it, how confident, and the quotes it rests on. */
 export function FieldProvenance({ id, state, messages }: { id: string; state: CaseFieldView; messages: ChatMessage[] }) {

@@ -63,13 +63,13 @@ function EmailItem({ email, index }: { email: EmailMessage; index: number }) {
   const received = new Date(email.receivedAt).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <article className="rounded-lg border border-slate-200 bg-white" aria-label={`Email ${index + 1}: ${email.subject || '(no subject)'}`} data-testid="email-message">
-      <header className="flex flex-wrap items-start justify-between gap-2 border-b border-slate-100 px-4 py-3">
-        <div className="min-w-0">
+      <header className="flex items-start gap-3 border-b border-slate-100 px-4 py-3">
+        <div className="min-w-0 flex-1">
           <p className="truncate text-sm font-semibold text-slate-900">{address(email.from)}</p>
           <p className="truncate text-xs text-slate-500">to {email.to.map(address).join(', ') || email.mailbox}</p>
           <p className="mt-1 text-sm text-slate-800">{email.subject || '(no subject)'}</p>
         </div>
-        <div className="flex flex-col items-end gap-1">
+        <div className="flex shrink-0 flex-col items-end gap-1 text-right">
           <time className="text-xs text-slate-400" dateTime={email.receivedAt}>{received}</time>
           {email.outcome && <Badge tone={email.outcome === 'failed' ? 'danger' : 'neutral'}>{email.outcome}</Badge>}
           <button

@@ -37,7 +37,7 @@ export function ConversationWorkspace({ conversationId }: { conversationId: stri
   const [caseTabs, setCaseTabs] = useState<CaseTab[]>([]);
   const [selected, setSelected] = useState('customer');
   const [typing, setTyping] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'wrap-up' | 'end' | 'case' | null>(null);
+  const [busy, setBusy] = useState<'accept' | 'wrap-up' | 'end' | 'case' | null>(null);
   const [notice, setNotice] = useState<{ tone: 'info' | 'error' | 'success'; text: string } | null>(null);
   const typingTimer = useRef<number | undefined>(undefined);
 
@@ -126,6 +126,20 @@ export function ConversationWorkspace({ conversationId }: { conversationId: stri
     }
   }
 
+  async function accept() {
+    setBusy('accept');
+    setNotice(null);
+    try {
+      const result = await agentChat.accept(conversationId);
+      setConversation(result.conversation);
+      if (!result.caseOutcome.created && result.caseOutcome.reason === 'not-enough-context') setNotice({ tone: 'info', text: `No case yet: ${result.caseOutcome.message}` });
+    } catch (caught) {
+      setNotice({ tone: 'error', text: caught instanceof ApiError ? caught.message : String(caught) });
+    } finally {
+      setBusy(null);
+    }
+  }
+
   async function createCase() {
     setBusy('case');
     setNotice(null);
@@ -164,6 +178,11 @@ export function ConversationWorkspace({ conversationId }: { conversationId: stri
           <Badge tone={STATE_TONE[state]}>{STATE_LABEL[state]}</Badge>
         </div>
         <div className="flex items-center gap-2">
+          {state === 'waiting' && (
+            <Button variant="primary" onClick={accept} loading={busy === 'accept'} disabled={busy !== null}>
+              Accept
+            </Button>
+          )}
           {!conversation.caseId && (
             <Button onClick={createCase} loading={busy === 'case'} disabled={busy !== null}>
               New case
