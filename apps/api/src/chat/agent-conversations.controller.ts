@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
-  acceptConversation, ConflictError, conversationCaseTitle, createManualCase, endConversation, NotFoundError, postMessage, wrapUpConversation, type CaseEngineDeps, type Conversation,
+  acceptConversation, ConflictError, conversationCaseTitle, createManualCase, NotFoundError, postMessage, wrapUpConversation, type CaseEngineDeps, type Conversation,
 } from '@autocase/core';
 import type { z } from 'zod';
 import { CurrentUser, Roles } from '../auth/auth-decorators.js';
@@ -78,9 +78,8 @@ export class AgentConversationsController {
   @Post(':id/end')
   @HttpCode(200)
   async end(@Param('id') id: string): Promise<QueuedTransitionView & { alreadyEnded: boolean }> {
-    const result = await endConversation(this.engine, { conversationId: id, deferCaseWork: true });
-    const jobId = await this.jobs.queueEndWork(id);
-    return { conversation: toConversationView(result.conversation), alreadyEnded: result.alreadyEnded, caseWork: { queued: true, jobId } };
+    const result = await this.jobs.endConversation(id);
+    return { conversation: toConversationView(result.conversation), alreadyEnded: result.alreadyEnded, caseWork: { queued: true, jobId: result.jobId } };
   }
 
   /** The agent's "New case" for this conversation; a conversation never gets a second case (409 naming the existing one). */

@@ -1,10 +1,12 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { completeEndedConversation, createOrUpdateCaseAtWrapUp, type CaseEngineDeps, type EndCaseWorkResult, type WrapUpCaseWorkResult } from '@autocase/core';
+import {
+  completeEndedConversation, createOrUpdateCaseAtWrapUp, endConversation, type CaseEngineDeps, type EndCaseWorkResult, type EndConversationResult, type WrapUpCaseWorkResult,
+} from '@autocase/core';
 import type { HostJobQueue } from '../queue/host-job-queue.js';
 import { CASE_ENGINE, JOB_QUEUE } from '../tokens.js';
-import { ChatGateway } from './chat-gateway.js';
 import { toCaseOutcomeView } from './conversation-views.js';
 import { AGENTS_ROOM } from './realtime-events.js';
+import { RealtimeRooms } from './realtime-rooms.js';
 
 export const WRAP_UP_CASE_WORK_JOB = 'chat.wrap-up-case-work';
 export const END_CASE_WORK_JOB = 'chat.end-case-work';
@@ -56,27 +58,39 @@ export class ChatCaseJobs implements OnModuleInit {
   constructor(
     @Inject(JOB_QUEUE) private readonly queue: HostJobQueue,
     @Inject(CASE_ENGINE) private readonly engine: CaseEngineDeps,
-    @Inject(ChatGateway) private readonly gateway: ChatGateway,
+    @Inject(RealtimeRooms) private readonly rooms: RealtimeRooms,
   ) {}
 
   onModuleInit(): void {
     this.queue.register<CaseWorkData>(WRAP_UP_CASE_WORK_JOB, async ({ conversationId }) => {
       const event = describeWrapUpWork(conversationId, await createOrUpdateCaseAtWrapUp(this.engine, { conversationId }));
-      this.gateway.emit(AGENTS_ROOM, 'conversation.case-work', { ...event });
+      this.rooms.emit(AGENTS_ROOM, 'conversation.case-work', { ...event });
       return event;
     });
     this.queue.register<CaseWorkData>(END_CASE_WORK_JOB, async ({ conversationId }) => {
       const event = describeEndWork(conversationId, await completeEndedConversation(this.engine, { conversationId }));
-      this.gateway.emit(AGENTS_ROOM, 'conversation.case-work', { ...event });
+      this.rooms.emit(AGENTS_ROOM, 'conversation.case-work', { ...event });
       return event;
     });
+  }
+
+  /** Ends the conversation (whoever asked: agent or customer; again is harmless) and queues its case work. */
+  async endConversation(conversationId: string): Promise<EndConversationResult & { jobId: string }> {
+    const result = await endConversation(this.engine, { conversationId, deferCaseWork: true });
+    return { ...result, jobId: await this.queueEndWork(conversationId) };
   }
 
   async queueWrapUpWork(conversationId: string): Promise<string> {
     return this.queue.enqueue<CaseWorkData>(WRAP_UP_CASE_WORK_JOB, { conversationId }, { jobId: `chat-wrap-up-${conversationId}` });
   }
 
+  /**
+   * A customer and an agent (or two agents) ending at once both queue the end work under the
+   * same job id; the queue may then refuse the second insert of that id. Asking again finds the
+   * job the other request added.
+   */
   async queueEndWork(conversationId: string): Promise<string> {
-    return this.queue.enqueue<CaseWorkData>(END_CASE_WORK_JOB, { conversationId }, { jobId: `chat-end-${conversationId}` });
+    const enqueue = () => this.queue.enqueue<CaseWorkData>(END_CASE_WORK_JOB, { conversationId }, { jobId: `chat-end-${conversationId}` });
+    return enqueue().catch(enqueue);
   }
 }

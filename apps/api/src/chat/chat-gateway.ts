@@ -13,10 +13,12 @@ import type { LocalEventPublisher } from '../events/local-event-publisher.js';
 import { toErrorBody, type ErrorBody } from '../http/all-exceptions.filter.js';
 import { describeZodIssues, validationException } from '../http/zod-validation-pipe.js';
 import { APP_CONFIG, APP_LOGGER, CASE_ENGINE, EVENT_PUBLISHER } from '../tokens.js';
-import { SocketMessageSchema, SocketTypingSchema } from './chat-schemas.js';
+import { SocketEndSchema, SocketMessageSchema, SocketTypingSchema } from './chat-schemas.js';
 import { ConversationTokenStore } from './conversation-token-store.js';
 import { FixedWindowLimiter } from './fixed-window-limiter.js';
 import { toMessageView, type MessageView } from './conversation-views.js';
+import { ChatCaseJobs } from './chat-case-jobs.js';
+import { RealtimeRooms } from './realtime-rooms.js';
 import { AGENTS_ROOM, conversationRoom, realtimeDeliveries } from './realtime-events.js';
 
 /** Who is on the other end of a socket, decided once at the handshake. */
@@ -42,7 +44,6 @@ function parse<T>(schema: ZodType<T>, value: unknown): T {
  */
 @WebSocketGateway({ path: '/api/socket.io', cors: { origin: true } })
 export class ChatGateway implements OnGatewayInit<Server>, OnGatewayConnection<Socket>, OnApplicationShutdown {
-  private server: Server | undefined;
   private unsubscribe: (() => void) | undefined;
   private redisClients: Redis[] = [];
   private readonly customerMessages: FixedWindowLimiter;
@@ -54,12 +55,14 @@ export class ChatGateway implements OnGatewayInit<Server>, OnGatewayConnection<S
     @Inject(APP_LOGGER) private readonly logger: Logger,
     @Inject(AuthService) private readonly auth: AuthService,
     @Inject(ConversationTokenStore) private readonly tokens: ConversationTokenStore,
+    @Inject(RealtimeRooms) private readonly rooms: RealtimeRooms,
+    @Inject(ChatCaseJobs) private readonly caseJobs: ChatCaseJobs,
   ) {
     this.customerMessages = new FixedWindowLimiter(config.publicRateLimitPerMinute);
   }
 
   afterInit(server: Server): void {
-    this.server = server;
+    this.rooms.attach(server);
     if (this.config.redisUrl) {
       const publisher = new Redis(this.config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
       const subscriber = publisher.duplicate();
@@ -89,7 +92,7 @@ export class ChatGateway implements OnGatewayInit<Server>, OnGatewayConnection<S
 
   /** Emits to a room (every process's sockets in it, through the Redis adapter when configured). */
   emit(room: string, event: string, payload: Record<string, unknown>): void {
-    this.server?.to(room).emit(event, payload);
+    this.rooms.emit(room, event, payload);
   }
 
   /** `message` `{ text }` from a customer, or `{ conversationId, text }` from an agent; acked with the stored message. */
@@ -107,6 +110,25 @@ export class ChatGateway implements OnGatewayInit<Server>, OnGatewayConnection<S
           ? await postMessage(this.engine, { conversationId: identity.conversationId, sender: 'customer', senderName: identity.name, text: input.text })
           : await postMessage(this.engine, { conversationId: this.requireConversationId(input.conversationId), sender: 'agent', senderName: identity.user.displayName ?? identity.user.email, text: input.text });
       return { ok: true, message: toMessageView(message) };
+    } catch (error) {
+      return { ok: false, error: toErrorBody(error) };
+    }
+  }
+
+  /**
+   * `end` `{}` from a customer (their conversation) or `{ conversationId }` from an agent: closes
+   * the conversation like `POST …/end` (case creation and summary note queued); acked with the
+   * ended state. Everyone in the conversation gets `conversation.updated`.
+   */
+  @SubscribeMessage('end')
+  async onEnd(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<SocketAck<{ conversation: { id: string; state: string; endedAt: string | null }; alreadyEnded: boolean }>> {
+    try {
+      const input = parse(SocketEndSchema, body ?? {});
+      const identity = identityOf(socket);
+      const conversationId = identity.kind === 'customer' ? identity.conversationId : this.requireConversationId(input.conversationId);
+      const ended = await this.caseJobs.endConversation(conversationId);
+      const { id, state, endedAt } = ended.conversation;
+      return { ok: true, conversation: { id, state, endedAt: endedAt ?? null }, alreadyEnded: ended.alreadyEnded };
     } catch (error) {
       return { ok: false, error: toErrorBody(error) };
     }

@@ -60,3 +60,8 @@ export const SocketTypingSchema = z.object({
   conversationId: z.string().min(1).optional(),
   typing: z.boolean('typing must be true or false'),
 });
+
+/** Either side → server `end` over the WebSocket: `{}` from a customer, `{ conversationId }` from an agent. */
+export const SocketEndSchema = z.object({
+  conversationId: z.string().min(1).optional(),
+});

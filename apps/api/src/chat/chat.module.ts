@@ -11,6 +11,7 @@ import { ChatGateway } from './chat-gateway.js';
 import { CHAT_MIGRATIONS, ConversationTokenEntity } from './conversation-token-entity.js';
 import { ConversationTokenStore } from './conversation-token-store.js';
 import { CustomerChatController } from './customer-chat.controller.js';
+import { RealtimeRooms } from './realtime-rooms.js';
 
 registerPersistence({ entities: [ConversationTokenEntity], migrations: CHAT_MIGRATIONS });
 
@@ -24,6 +25,7 @@ registerPersistence({ entities: [ConversationTokenEntity], migrations: CHAT_MIGR
   controllers: [CustomerChatController, AgentConversationsController, CaseUpdateFromConversationController],
   providers: [
     { provide: ConversationTokenStore, inject: [MIKRO_ORM, CLOCK], useFactory: (orm: MikroORM, clock: Clock) => new ConversationTokenStore(orm, clock) },
+    RealtimeRooms,
     ChatGateway,
     ChatCaseJobs,
   ],

@@ -7,6 +7,7 @@ import { PublicRateLimit } from '../http/public-rate-limit.js';
 import { ZodValidationPipe } from '../http/zod-validation-pipe.js';
 import { CASE_ENGINE } from '../tokens.js';
 import { MessageBodySchema, StartConversationSchema, type StartConversationBody } from './chat-schemas.js';
+import { ChatCaseJobs } from './chat-case-jobs.js';
 import { ConversationTokenStore } from './conversation-token-store.js';
 import { toCustomerConversationView, toMessageView, type CustomerConversationView, type MessageView } from './conversation-views.js';
 
@@ -33,6 +34,7 @@ export class CustomerChatController {
   constructor(
     @Inject(CASE_ENGINE) private readonly engine: CaseEngineDeps,
     @Inject(ConversationTokenStore) private readonly tokens: ConversationTokenStore,
+    @Inject(ChatCaseJobs) private readonly caseJobs: ChatCaseJobs,
   ) {}
 
   /** Starts a chat (pre-chat survey or bot escalation); the token is returned once — keep it. */
@@ -62,6 +64,16 @@ export class CustomerChatController {
     const conversation = await this.engine.conversations.get(id);
     const message = await postMessage(this.engine, { conversationId: id, sender: 'customer', senderName: conversation?.customer.name ?? null, text: body.text });
     return toMessageView(message);
+  }
+
+  /** The customer ends the chat: the same end as an agent's (case creation if there is enough context, summary note, queued); again is harmless. */
+  @Post(':id/end')
+  @HttpCode(200)
+  @ApiHeader({ name: 'X-Conversation-Token', required: true })
+  async end(@Param('id') id: string, @Headers('x-conversation-token') token: string | undefined): Promise<CustomerConversationView & { alreadyEnded: boolean }> {
+    await this.requireToken(id, token);
+    const ended = await this.caseJobs.endConversation(id);
+    return { ...toCustomerConversationView(ended.conversation), alreadyEnded: ended.alreadyEnded };
   }
 
   private async requireToken(conversationId: string, token: string | undefined): Promise<void> {
