@@ -5,7 +5,7 @@ import { Roles } from '../auth/auth-decorators.js';
 import { ApiZodBody } from '../http/api-zod-body.js';
 import { ZodValidationPipe } from '../http/zod-validation-pipe.js';
 import { LlmSettingsInputSchema, type LlmSettingsInput, type LlmSettingsView } from './llm-settings.js';
-import type { LlmTestResult } from './predictor-admin.service.js';
+import type { LlmTestResult } from './predictor-configurator.js';
 import type { PredictorAdmin } from './predictor-admin.js';
 import { PREDICTOR_ADMIN } from './predictor-admin.tokens.js';
 

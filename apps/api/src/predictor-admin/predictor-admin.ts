@@ -8,7 +8,7 @@ import { BACKTEST_JOB, runBacktestJob } from './backtest-job.js';
 import { BacktestStore } from './backtest-store.js';
 import { LearnedModelStore } from './learned-model-store.js';
 import { LEARNED_TRAIN_JOB, LEARNED_TRAIN_JOB_ID, markTrainingFailed, markTrainingQueued, readTrainingStatus, runLearnedTraining, type TrainingStatus } from './learned-training.js';
-import { PredictorConfigurator } from './predictor-admin.service.js';
+import { PredictorConfigurator } from './predictor-configurator.js';
 import { PredictorDocuments } from './predictor-documents.js';
 import { PredictorRuntime } from './predictor-runtime.js';
 import { PredictorSettingsSync } from './predictor-settings-sync.js';
