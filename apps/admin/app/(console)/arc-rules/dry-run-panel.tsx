@@ -44,7 +44,7 @@ export function DryRunPanel({ ruleId, mailbox, dirty }: { ruleId: string | null;
     <Card>
       <CardHeader title="Dry run" description="Paste or upload an .eml to see which item matches and what would happen. Nothing is stored or sent." />
       <CardBody className="space-y-4">
-        {dirty && <Alert tone="warning">The dry run uses the saved rule. Save your changes first to test them.</Alert>}
+        {dirty && ruleId && <Alert tone="warning">The dry run uses the saved rule. Save your changes first to test them.</Alert>}
         <textarea aria-label="Raw email (.eml)" value={eml} onChange={(event) => setEml(event.target.value)} rows={9} placeholder={SAMPLE} className={controlClass(false, 'w-full font-mono text-xs')} />
         <div className="flex flex-wrap items-center gap-2">
           <label className="inline-flex h-9 cursor-pointer items-center rounded-lg bg-white px-3.5 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-500">
