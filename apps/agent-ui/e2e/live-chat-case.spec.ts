@@ -151,3 +151,32 @@ test('not enough context: no case on accept, the case appears when the chat ends
   await agentBrowser.close();
   await customerBrowser.close();
 });
+
+test('New case: the agent creates the case by hand when the chat has too little context', async ({ browser, request }) => {
+  const agent = await createAgent(request);
+  const agentBrowser = await agentContext(browser, agent);
+  const customerBrowser = await browser.newContext();
+  const agentPage = await agentBrowser.newPage();
+  const customer = await customerBrowser.newPage();
+
+  await startCustomerChat(customer, { name: 'Kim Lee', email: 'kim@example.com', question: 'Hi there, quick question' });
+  await agentPage.goto('/inbox');
+  await agentPage.getByRole('listitem', { name: 'Chat with Kim Lee' }).getByRole('button', { name: 'Accept' }).click();
+  await expect(agentPage.getByText('No case yet')).toBeVisible();
+  await agentPage.getByRole('button', { name: 'New case' }).click();
+
+  const caseTab = agentPage.getByRole('tab', { name: /^Case CAS-\d+/ });
+  await expect(caseTab).toHaveAttribute('aria-selected', 'true');
+  await expect(agentPage.getByLabel('Case title')).toHaveValue(/quick question/);
+  await expect(agentPage.getByRole('button', { name: 'New case' })).toHaveCount(0);
+  await expect(agentPage.getByTestId('ai-banner')).toHaveCount(0);
+
+  // Keyboard: the tabs move with the arrow keys.
+  await caseTab.focus();
+  await agentPage.keyboard.press('ArrowLeft');
+  await expect(agentPage.getByRole('tab', { name: 'Customer' })).toHaveAttribute('aria-selected', 'true');
+  await expect(agentPage.getByRole('tab', { name: 'Customer' })).toBeFocused();
+
+  await agentBrowser.close();
+  await customerBrowser.close();
+});

@@ -24,6 +24,7 @@ const CHANNELS: Channel[] = ['chat', 'email', 'manual', 'import'];
 const CASE_STATUSES: CaseStatus[] = ['new', 'active', 'waiting', 'resolved', 'closed'];
 const STATUS_TONE = { new: 'brand', active: 'success', waiting: 'warning', resolved: 'neutral', closed: 'neutral' } as const;
 const PAGE_SIZE = 20;
+const capitalize = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
 
 function useDebounced<T>(value: T, delayMs: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -61,7 +62,7 @@ export function CaseList() {
           <option value="">All channels</option>
           {CHANNELS.map((value) => (
             <option key={value} value={value}>
-              {value}
+              {capitalize(value)}
             </option>
           ))}
         </select>
@@ -69,7 +70,7 @@ export function CaseList() {
           <option value="">All statuses</option>
           {CASE_STATUSES.map((value) => (
             <option key={value} value={value}>
-              {value}
+              {capitalize(value)}
             </option>
           ))}
         </select>
