@@ -4,6 +4,7 @@ import type { Clock, JobHandler, JobOptions } from '@autocase/core';
 import type { Logger } from 'pino';
 import { JobEntity } from '../persistence/entities/index.js';
 import { DEFAULT_JOB_OPTIONS, validateJobName, type HostJobQueue, type JobObserver, type JobStatus, type JobSummary, type QueueHealth } from './host-job-queue.js';
+import { listJobRows, purgeFinishedJobRows, retryFailedJobRow } from './job-table.js';
 import { decideRetry, describeError } from './retry-policy.js';
 
 export interface InProcessQueueOptions {
@@ -116,9 +117,8 @@ export class InProcessJobQueue implements HostJobQueue {
   }
 
   /** Deletes jobs that finished successfully longer than `olderThanMs` ago (default a week); failed jobs stay for inspection. */
-  async purgeFinished(olderThanMs = 7 * 24 * 60 * 60 * 1000): Promise<number> {
-    const before = new Date(this.clock.now().getTime() - olderThanMs).toISOString();
-    return this.orm.em.fork().nativeDelete(JobEntity, { status: 'done', updatedAt: { $lt: before } });
+  purgeFinished(olderThanMs?: number): Promise<number> {
+    return purgeFinishedJobRows(this.orm, this.clock.now(), olderThanMs);
   }
 
   /**
@@ -144,29 +144,14 @@ export class InProcessJobQueue implements HostJobQueue {
     return { ok: this.running, kind: this.kind, detail: this.running ? 'running' : 'stopped', pending, failed };
   }
 
-  async listJobs(query: { status?: JobStatus; name?: string; limit?: number }): Promise<JobSummary[]> {
-    const where: Record<string, unknown> = {};
-    if (query.status) where.status = query.status;
-    if (query.name) where.name = query.name;
-    const rows = await this.orm.em.fork().find(JobEntity, where, { orderBy: { createdAt: 'desc', id: 'asc' }, limit: Math.min(query.limit ?? 50, 500) });
-    return rows.map((row) => ({
-      id: row.id,
-      name: row.name,
-      status: row.status as JobStatus,
-      attempts: row.attempts,
-      maxAttempts: row.maxAttempts,
-      lastError: row.lastError ?? null,
-      data: row.data,
-      createdAt: row.createdAt,
-      updatedAt: row.updatedAt,
-    }));
+  listJobs(query: { status?: JobStatus; name?: string; limit?: number }): Promise<JobSummary[]> {
+    return listJobRows(this.orm, query);
   }
 
   async retryJob(id: string): Promise<boolean> {
-    const now = this.clock.now().toISOString();
-    const updated = await this.orm.em.fork().nativeUpdate(JobEntity, { id, status: 'failed' }, { status: 'pending', attempts: 0, runAt: now, lockedBy: null, lockedUntil: null, updatedAt: now });
-    if (updated > 0) this.wake();
-    return updated > 0;
+    const retried = await retryFailedJobRow(this.orm, id, this.clock.now());
+    if (retried) this.wake();
+    return retried;
   }
 
   private wake(): void {
