@@ -1,8 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { CaseEngineDeps } from '@autocase/core';
 import type { PredictorAdmin } from '../src/predictor-admin/predictor-admin.js';
 import { PREDICTOR_ADMIN } from '../src/predictor-admin/predictor-admin.tokens.js';
+import { CASE_ENGINE } from '../src/tokens.js';
 import { BITEXT_FIELDS, bitextSlice, pollUntil, toCsv } from './predictor-admin-fixtures.js';
 import { describeEachDatabase } from './support/database-targets.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -61,6 +63,9 @@ describeEachDatabase('LLM provider settings and backtests', (databaseId) => {
     expect(read).not.toContain('sk-local-secret');
     const listed = (await (await app.api('/admin/predictors', { token: admin })).json()) as { items: { kind: string; id: string; status: string }[] };
     expect(listed.items).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'predictor', id: 'llm', status: 'active' }), expect.objectContaining({ kind: 'summarizer', id: 'llm', status: 'active' })]));
+    const summary = await app.running.app.get<CaseEngineDeps>(CASE_ENGINE).summarizer!.doSummarize({ messages: [{ id: 'm1', author: 'customer', text: 'Hello there!' }], format: 'paragraph' });
+    expect(summary.summarizer.id).toBe('llm');
+    expect(summary.text).toContain('greeting');
     const kept = await app.api('/admin/predictors/llm', { method: 'PUT', token: admin, json: { enabled: true, provider: 'openai-compatible', model: 'local-model-2', baseURL } });
     expect(((await kept.json()) as { apiKeySet: boolean; model: string })).toMatchObject({ apiKeySet: true, model: 'local-model-2' });
   });
@@ -86,6 +91,7 @@ describeEachDatabase('LLM provider settings and backtests', (databaseId) => {
     expect(((await off.json()) as { status: string; apiKeySet: boolean })).toMatchObject({ status: 'inactive', apiKeySet: true });
     const listed = (await (await app.api('/admin/predictors', { token: admin })).json()) as { items: { kind: string; id: string; status: string }[] };
     expect(listed.items.find((item) => item.kind === 'predictor' && item.id === 'llm')?.status).toBe('inactive');
+    expect(app.running.app.get<CaseEngineDeps>(CASE_ENGINE).summarizer).toBeUndefined();
   });
 
   it('follows predictor settings changed by another API process', async () => {
