@@ -153,8 +153,8 @@ describeEachDatabase('in-process job queue persisted in the jobs table', (databa
   it('never hands a job to a second process while the first keeps renewing its lease', async () => {
     const otherOrm = await within(openDatabase(database.config), 'opening a second connection');
     try {
-      const worker = newQueue(orm, { leaseMs: 500, recoverOnStart: 'expired' });
-      const other = newQueue(otherOrm, { leaseMs: 500, recoverOnStart: 'expired' });
+      const worker = newQueue(orm, { leaseMs: 800, recoverOnStart: 'expired' });
+      const other = newQueue(otherOrm, { leaseMs: 800, recoverOnStart: 'expired' });
       const release = deferred();
       const runs: string[] = [];
       worker.register('long-job', async () => {
@@ -167,7 +167,7 @@ describeEachDatabase('in-process job queue persisted in the jobs table', (databa
       await vi.waitFor(() => expect(runs).toEqual(['first']));
       await other.start();
       // Three lease periods: without the heartbeat the other process would have taken the job.
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await new Promise((resolve) => setTimeout(resolve, 2400));
       expect(runs).toEqual(['first']);
       release.resolve();
       await vi.waitFor(async () => expect((await jobRow(orm, id))?.status).toBe('done'));
