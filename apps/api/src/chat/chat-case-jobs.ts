@@ -1,10 +1,11 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import {
-  completeEndedConversation, createOrUpdateCaseAtWrapUp, endConversation, type CaseEngineDeps, type EndCaseWorkResult, type EndConversationResult, type WrapUpCaseWorkResult,
-} from '@autocase/core';
+import { completeEndedConversation, createOrUpdateCaseAtWrapUp, endConversation, type CaseEngineDeps, type EndConversationResult } from '@autocase/core';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config/app-config.js';
 import type { HostJobQueue } from '../queue/host-job-queue.js';
-import { CASE_ENGINE, JOB_QUEUE } from '../tokens.js';
-import { toCaseOutcomeView } from './conversation-views.js';
+import { APP_CONFIG, APP_LOGGER, CASE_ENGINE, JOB_QUEUE } from '../tokens.js';
+import { describeEndWork, describeWrapUpWork, finalCaseWorkFailure, type CaseWorkEvent, type CaseWorkTrigger } from './case-work-events.js';
+import { loadChatConfig, type ChatConfig } from './chat-config.js';
 import { AGENTS_ROOM } from './realtime-events.js';
 import { RealtimeRooms } from './realtime-rooms.js';
 
@@ -13,65 +14,28 @@ export const END_CASE_WORK_JOB = 'chat.end-case-work';
 
 type CaseWorkData = { conversationId: string };
 
-/** Payload of the `conversation.case-work` socket event, sent to agents when a queued case work finished. */
-export interface CaseWorkEvent {
-  conversationId: string;
-  trigger: 'wrap-up' | 'end';
-  caseId: string | null;
-  /** `created`, `updated`, `already-exists` or `not-enough-context`. */
-  outcome: string;
-  /** Wrap-up update: the field keys the AI changed. */
-  changed?: string[];
-  /** End: whether the summary note was added now, or why not. */
-  summaryNote?: { created: boolean; reason?: string; noteId?: string };
-  message: string;
-}
-
-export function describeWrapUpWork(conversationId: string, result: WrapUpCaseWorkResult): CaseWorkEvent {
-  if (result.kind === 'updated') {
-    const { changed, case: caseRecord, message } = result.caseUpdate;
-    return { conversationId, trigger: 'wrap-up', caseId: caseRecord.id, outcome: 'updated', changed, message: message ?? `Updated ${changed.join(', ')} from the conversation` };
-  }
-  const view = toCaseOutcomeView(result.caseOutcome);
-  return { conversationId, trigger: 'wrap-up', caseId: view.caseId, outcome: view.created ? 'created' : (view.reason ?? 'not-created'), message: view.message };
-}
-
-export function describeEndWork(conversationId: string, result: EndCaseWorkResult): CaseWorkEvent {
-  const view = toCaseOutcomeView(result.caseOutcome);
-  const note = result.summaryNote;
-  return {
-    conversationId,
-    trigger: 'end',
-    caseId: view.caseId,
-    outcome: view.created ? 'created' : (view.reason ?? 'not-created'),
-    summaryNote: note.created ? { created: true, noteId: note.note.id } : { created: false, reason: note.reason, ...(note.note ? { noteId: note.note.id } : {}) },
-    message: view.message,
-  };
-}
-
 /**
  * The case work of wrap-up and end runs as queued jobs (prediction and summary can be slow,
- * and a failing predictor is retried). When a job finishes, agents get `conversation.case-work`.
+ * and a failing predictor is retried). When a job finishes, agents get `conversation.case-work`;
+ * when it fails for good after its retries, they get it with outcome `failed` and it is logged.
  */
 @Injectable()
 export class ChatCaseJobs implements OnModuleInit {
+  private readonly chat: ChatConfig;
+
   constructor(
     @Inject(JOB_QUEUE) private readonly queue: HostJobQueue,
     @Inject(CASE_ENGINE) private readonly engine: CaseEngineDeps,
     @Inject(RealtimeRooms) private readonly rooms: RealtimeRooms,
-  ) {}
+    @Inject(APP_LOGGER) private readonly logger: Logger,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.chat = config.chat ?? loadChatConfig({});
+  }
 
   onModuleInit(): void {
-    this.queue.register<CaseWorkData>(WRAP_UP_CASE_WORK_JOB, async ({ conversationId }) => {
-      const event = describeWrapUpWork(conversationId, await createOrUpdateCaseAtWrapUp(this.engine, { conversationId }));
-      this.rooms.emit(AGENTS_ROOM, 'conversation.case-work', { ...event });
-      return event;
-    });
-    this.queue.register<CaseWorkData>(END_CASE_WORK_JOB, async ({ conversationId }) => {
-      const event = describeEndWork(conversationId, await completeEndedConversation(this.engine, { conversationId }));
-      this.rooms.emit(AGENTS_ROOM, 'conversation.case-work', { ...event });
-      return event;
-    });
+    this.registerCaseWork(WRAP_UP_CASE_WORK_JOB, 'wrap-up', async (conversationId) => describeWrapUpWork(conversationId, await createOrUpdateCaseAtWrapUp(this.engine, { conversationId })));
+    this.registerCaseWork(END_CASE_WORK_JOB, 'end', async (conversationId) => describeEndWork(conversationId, await completeEndedConversation(this.engine, { conversationId })));
   }
 
   /** Ends the conversation (whoever asked: agent or customer; again is harmless) and queues its case work. */
@@ -81,7 +45,7 @@ export class ChatCaseJobs implements OnModuleInit {
   }
 
   async queueWrapUpWork(conversationId: string): Promise<string> {
-    return this.queue.enqueue<CaseWorkData>(WRAP_UP_CASE_WORK_JOB, { conversationId }, { jobId: `chat-wrap-up-${conversationId}` });
+    return this.enqueue(WRAP_UP_CASE_WORK_JOB, conversationId, `chat-wrap-up-${conversationId}`);
   }
 
   /**
@@ -90,7 +54,32 @@ export class ChatCaseJobs implements OnModuleInit {
    * job the other request added.
    */
   async queueEndWork(conversationId: string): Promise<string> {
-    const enqueue = () => this.queue.enqueue<CaseWorkData>(END_CASE_WORK_JOB, { conversationId }, { jobId: `chat-end-${conversationId}` });
+    const enqueue = () => this.enqueue(END_CASE_WORK_JOB, conversationId, `chat-end-${conversationId}`);
     return enqueue().catch(enqueue);
+  }
+
+  private enqueue(name: string, conversationId: string, jobId: string): Promise<string> {
+    return this.queue.enqueue<CaseWorkData>(name, { conversationId }, { jobId, attempts: this.chat.caseWorkAttempts, backoffMs: this.chat.caseWorkBackoffMs });
+  }
+
+  private registerCaseWork(name: string, trigger: CaseWorkTrigger, work: (conversationId: string) => Promise<CaseWorkEvent>): void {
+    this.queue.register<CaseWorkData>(name, async ({ conversationId }, meta) => {
+      try {
+        const event = await work(conversationId);
+        this.rooms.emit(AGENTS_ROOM, 'conversation.case-work', { ...event });
+        return event;
+      } catch (error) {
+        await this.reportIfFinal(conversationId, trigger, error, meta);
+        throw error;
+      }
+    });
+  }
+
+  private async reportIfFinal(conversationId: string, trigger: CaseWorkTrigger, error: unknown, meta: { jobId: string; attempt: number }): Promise<void> {
+    const caseId = (await this.engine.conversations.get(conversationId).catch(() => null))?.caseId ?? null;
+    const failed = finalCaseWorkFailure({ conversationId, trigger, caseId, error, attempt: meta.attempt, maxAttempts: this.chat.caseWorkAttempts });
+    if (!failed) return;
+    this.logger.error({ err: error, conversationId, trigger, jobId: meta.jobId, attempt: meta.attempt }, `chat case work failed for good: ${failed.message}`);
+    this.rooms.emit(AGENTS_ROOM, 'conversation.case-work', { ...failed });
   }
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { loadChatConfig, type ChatConfig } from '../chat/chat-config.js';
 import { loadEmailConfig, type EmailChannelConfig } from '../email/email-config.js';
 
 /** Relative SQLite paths resolve against the monorepo root (the folder holding pnpm-workspace.yaml), else the cwd. */
@@ -71,6 +72,8 @@ export interface AppConfig {
   publicRateLimitPerMinute: number;
   /** Inbound SMTP and email processing settings (SMTP_* variables, see email/email-config.ts). */
   email?: EmailChannelConfig;
+  /** Live chat settings (CHAT_* variables, see chat/chat-config.ts). */
+  chat?: ChatConfig;
 }
 
 export class ConfigurationError extends Error {
@@ -103,6 +106,12 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
   } catch (error) {
     problems.push((error as Error).message);
   }
+  let chat: ChatConfig | undefined;
+  try {
+    chat = loadChatConfig(environment);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
   if (problems.length > 0) throw new ConfigurationError(problems);
   const uiOrigins = [env.ADMIN_PORT, env.AGENT_UI_PORT].flatMap((port) => [`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
   return {
@@ -119,5 +128,6 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     logLevel: env.LOG_LEVEL,
     publicRateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     email,
+    chat,
   };
 }
