@@ -65,7 +65,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Running
 
     app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(runtime), { logger: new PinoNestLogger(logger), abortOnError: false });
     app.setGlobalPrefix('api');
-    app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:', 'https:'] } } }));
+    // Swagger UI needs its inline init script; plain-HTTP self-hosting must not be upgraded to HTTPS.
+    app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:', 'https:'], 'upgrade-insecure-requests': null } } }));
     app.enableCors({ origin: config.corsOrigins, credentials: true, allowedHeaders: ['Authorization', 'Content-Type', 'X-Conversation-Token'], exposedHeaders: ['Retry-After'] });
     app.set('trust proxy', 'loopback');
     app.use((request: Request, response: Response, next: NextFunction) => {

@@ -123,6 +123,9 @@ describeEachDatabase('auth, users and health over HTTP', (databaseId) => {
   it('sends secure headers and allows the UI origins', async () => {
     const response = await app.api('/health', { headers: { origin: 'http://127.0.0.1:3001' } });
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(response.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
+    expect((await app.api('/docs')).status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:3001');
     const foreign = await app.api('/health', { headers: { origin: 'http://evil.example' } });
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
