@@ -9,11 +9,13 @@ import { CLOCK } from '../tokens.js';
 import type { EmailIntake } from './email-intake.js';
 import type { EmailProcessing } from './email-processing.js';
 import { EMAIL_INTAKE, EMAIL_PROCESSING } from './email-tokens.js';
+import { InboundWebhookRateLimit } from './inbound-webhook-rate-limit.js';
 
 /**
  * The raw-MIME endpoint for providers that post inbound mail: body `message/rfc822`, the
  * mailbox's secret in `X-Autocase-Secret` (or `?secret=`), the mailbox in `X-Autocase-Mailbox`
- * (or `?mailbox=`; optional when the secret identifies it). 202 once the message is stored.
+ * (or `?mailbox=`; optional when the secret identifies it). 202 once the message is stored;
+ * 429 with Retry-After over RATE_LIMIT_PER_MINUTE per client address (nothing stored).
  */
 @ApiTags('email')
 @Public()
@@ -27,6 +29,7 @@ export class EmailInboundController {
 
   @Post('inbound')
   @HttpCode(202)
+  @InboundWebhookRateLimit()
   @ApiConsumes('message/rfc822')
   @ApiBody({ description: 'the raw RFC 822 message, byte for byte', schema: { type: 'string', format: 'binary' } })
   @ApiHeader({ name: 'X-Autocase-Secret', description: "the mailbox's webhook secret (or ?secret=)", required: false })
