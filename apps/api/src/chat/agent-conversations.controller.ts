@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
-  acceptConversation, ConflictError, conversationCaseTitle, createManualCase, NotFoundError, postMessage, wrapUpConversation, type CaseEngineDeps, type Conversation,
+  ConflictError, conversationCaseTitle, createManualCase, NotFoundError, postMessage, wrapUpConversation, type CaseEngineDeps, type Conversation,
 } from '@autocase/core';
 import type { z } from 'zod';
 import { CurrentUser, Roles } from '../auth/auth-decorators.js';
@@ -50,12 +50,16 @@ export class AgentConversationsController {
     return toConversationView(await this.requireConversation(id));
   }
 
-  /** Accepts a waiting conversation; with enough context its case is created now (and `case.created` is sent). */
+  /**
+   * Accepts a waiting conversation; with enough context its case is created now (and `case.created`
+   * is sent) — or, when that takes longer than CHAT_ACCEPT_CASE_TIMEOUT_MS, in a queued job
+   * (`caseOutcome.reason: 'deferred'`, `caseWork.jobId`; `case.created` and `conversation.case-work` follow).
+   */
   @Post(':id/accept')
   @HttpCode(200)
-  async accept(@Param('id') id: string, @CurrentUser() user: User): Promise<{ conversation: ConversationView; caseOutcome: CaseOutcomeView }> {
-    const result = await acceptConversation(this.engine, { conversationId: id, agentId: user.id }).catch((error: unknown) => this.nameTheAcceptingAgent(error, user));
-    return { conversation: toConversationView(result.conversation), caseOutcome: toCaseOutcomeView(result.caseOutcome) };
+  async accept(@Param('id') id: string, @CurrentUser() user: User): Promise<{ conversation: ConversationView; caseOutcome: CaseOutcomeView; caseWork?: { queued: true; jobId: string } }> {
+    const result = await this.jobs.acceptConversation(id, user.id).catch((error: unknown) => this.nameTheAcceptingAgent(error, user));
+    return { conversation: toConversationView(result.conversation), caseOutcome: toCaseOutcomeView(result.caseOutcome), ...(result.caseWork ? { caseWork: result.caseWork } : {}) };
   }
 
   @Post(':id/messages')
