@@ -4,9 +4,11 @@ export interface NavItem {
   href: string;
   label: string;
   icon: NavIconName;
+  /** Other path prefixes that belong to this section (e.g. a conversation opened from the inbox). */
+  also?: string[];
 }
 
 export const WORKSPACE_NAV: NavItem[] = [
-  { href: '/inbox', label: 'Inbox', icon: 'inbox' },
+  { href: '/inbox', label: 'Inbox', icon: 'inbox', also: ['/conversations'] },
   { href: '/cases', label: 'Cases', icon: 'cases' },
 ];

@@ -20,7 +20,7 @@ export function WorkspaceShell({ user, onSignOut, children }: { user: SessionUse
   const pathname = usePathname();
   const { waiting } = useLiveInbox();
   const waitingCount = waiting?.length ?? 0;
-  const current = WORKSPACE_NAV.find((item) => pathname === item.href || pathname.startsWith(`${item.href}/`));
+  const current = WORKSPACE_NAV.find((item) => [item.href, ...(item.also ?? [])].some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`)));
   return (
     <div className="flex min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:shadow">

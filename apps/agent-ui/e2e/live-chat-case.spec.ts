@@ -41,6 +41,8 @@ test('enough context: the agent accepts, the case tab opens with AI fields highl
   await screenshot(agentPage, 'agent-case-opened-on-accept');
 
   // Messages both ways, and the customer's typing state.
+  await agentPage.getByRole('textbox', { name: 'Message', exact: true }).fill('Hi Jane');
+  await expect(customer.getByTestId('typing-indicator')).toContainText('Alex Agent is typing');
   await sendChatMessage(agentPage, 'Hi Jane, I am looking into your parcel right now.');
   await expect(customer.getByRole('log', { name: 'Messages' }).getByText('I am looking into your parcel')).toBeVisible();
   await expect(customer.getByTestId('chat-status')).toContainText('Connected with Alex Agent');
@@ -63,6 +65,12 @@ test('enough context: the agent accepts, the case tab opens with AI fields highl
   await agentPage.getByRole('button', { name: 'Update from conversation' }).click();
   await expect(agentPage.getByRole('status').filter({ hasText: 'No changes were made' })).toBeVisible();
   await screenshot(agentPage, 'agent-no-changes');
+
+  // Wrap-up: the customer sees that the agent is finishing, the agent gets the outcome of the queued case work.
+  await agentPage.getByRole('button', { name: 'Wrap up' }).click();
+  await expect(customer.getByTestId('chat-status')).toHaveAttribute('data-state', 'wrap-up');
+  await expect(agentPage.getByRole('status').filter({ hasText: /^Wrap-up: / })).toBeVisible();
+  await expect(agentPage.getByRole('button', { name: 'Wrap up' })).toHaveCount(0);
 
   await agentBrowser.close();
   await customerBrowser.close();

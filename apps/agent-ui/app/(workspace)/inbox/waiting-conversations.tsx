@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useLiveInbox } from '@/components/live-inbox-provider';
 import { ResourceError } from '@/components/resource-error';
 import { Alert } from '@/components/ui/alert';
@@ -17,6 +17,8 @@ import { agentChat, customerDisplayName, type ConversationSummary } from '@/lib/
 import { relativeTime } from '@/lib/relative-time';
 import { useApiResource } from '@/lib/use-api-resource';
 import { listItems } from '@/lib/list-items';
+import { useRealtime } from '@/lib/realtime';
+import { useSession } from '@/lib/session';
 
 function Avatar({ name }: { name: string }) {
   return (
@@ -40,6 +42,14 @@ export function WaitingConversations() {
   const active = useApiResource<{ items: ConversationSummary[] }>('/conversations?state=active&mine=true');
   const wrappingUp = useApiResource<{ items: ConversationSummary[] }>('/conversations?state=wrap-up&mine=true');
   const myConversations = [...listItems(active.data), ...listItems(wrappingUp.data)];
+  const session = useSession();
+  const auth = useMemo(() => (session ? { token: session.token } : null), [session]);
+  useRealtime(auth, {
+    'conversation.updated': () => {
+      active.reload();
+      wrappingUp.reload();
+    },
+  });
 
   async function accept(conversation: ConversationSummary) {
     setAccepting(conversation.id);

@@ -40,6 +40,8 @@ export function ConversationWorkspace({ conversationId }: { conversationId: stri
   const [busy, setBusy] = useState<'accept' | 'wrap-up' | 'end' | 'case' | null>(null);
   const [notice, setNotice] = useState<{ tone: 'info' | 'error' | 'success'; text: string } | null>(null);
   const typingTimer = useRef<number | undefined>(undefined);
+  /** Counts case-work outcomes, so a slower HTTP answer never hides an outcome that arrived first. */
+  const caseWorkOutcomes = useRef(0);
 
   const load = useCallback(() => {
     agentChat
@@ -91,6 +93,7 @@ export function ConversationWorkspace({ conversationId }: { conversationId: stri
       },
       'conversation.case-work': (payload) => {
         if (!forThis(payload)) return;
+        caseWorkOutcomes.current += 1;
         const caseId = payloadString(payload, 'caseId');
         if (caseId) openCase(caseId, null, false);
         const outcome = payloadString(payload, 'outcome');
@@ -98,7 +101,10 @@ export function ConversationWorkspace({ conversationId }: { conversationId: stri
         const summary = payload.summaryNote as { created?: boolean } | undefined;
         if (outcome === 'not-enough-context' && message) setNotice({ tone: 'info', text: `No case was created: ${message}` });
         else if (payload.trigger === 'end') setNotice({ tone: 'success', text: summary?.created ? 'The chat has ended. The summary note was added to the case timeline.' : 'The chat has ended and the case is up to date.' });
-        else if (payload.trigger === 'wrap-up' && outcome === 'updated') setNotice({ tone: 'success', text: 'Wrap-up: the case was updated from the conversation.' });
+        else if (payload.trigger === 'wrap-up' && outcome === 'updated') {
+          const changed = Array.isArray(payload.changed) ? payload.changed.length : 0;
+          setNotice({ tone: changed > 0 ? 'success' : 'info', text: changed > 0 ? `Wrap-up: ${changed} ${changed === 1 ? 'field was' : 'fields were'} updated from the conversation.` : `Wrap-up: ${message ?? 'the case is up to date.'}` });
+        }
       },
       typing: (payload) => {
         if (!forThis(payload) || payload.sender !== 'customer') return;
@@ -115,10 +121,12 @@ export function ConversationWorkspace({ conversationId }: { conversationId: stri
   async function transition(kind: 'wrap-up' | 'end') {
     setBusy(kind);
     setNotice(null);
+    const outcomesBefore = caseWorkOutcomes.current;
     try {
       const result = kind === 'wrap-up' ? await agentChat.wrapUp(conversationId) : await agentChat.end(conversationId);
       setConversation(result.conversation);
-      setNotice({ tone: 'success', text: kind === 'wrap-up' ? 'Wrap-up started: the case is being updated from the conversation.' : 'The chat has ended. The case and the summary note are being prepared.' });
+      if (caseWorkOutcomes.current === outcomesBefore)
+        setNotice({ tone: 'success', text: kind === 'wrap-up' ? 'Wrap-up started: the case is being updated from the conversation.' : 'The chat has ended. The case and the summary note are being prepared.' });
     } catch (caught) {
       setNotice({ tone: 'error', text: caught instanceof ApiError ? caught.message : String(caught) });
     } finally {
