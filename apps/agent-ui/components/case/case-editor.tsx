@@ -139,9 +139,10 @@ export function CaseEditor({ caseId, messages = [], onNumber }: CaseEditorProps)
     <div className="space-y-5" data-testid="case-editor">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0 flex-1">
-          <div className="flex items-center gap-2">
+          <div className="flex min-w-0 items-center gap-2">
             <p className="font-mono text-xs text-slate-500" data-testid="case-number">{current.number}</p>
             <Badge tone="neutral">{current.channel}</Badge>
+            {current.contactEmail && <span className="truncate text-xs text-slate-500">{current.contactEmail}</span>}
             <span className="text-xs text-slate-400">updated {relativeTime(current.updatedAt)}</span>
           </div>
           <label className="sr-only" htmlFor={`title-${current.id}`}>Case title</label>
