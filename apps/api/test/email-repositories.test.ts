@@ -44,6 +44,33 @@ describeEachDatabase('email persistence', (databaseId) => {
     expect((await emails.list({ pageSize: 2 })).items.map((email) => email.id)).toEqual([reused.email.id, redelivery.email.id]);
   });
 
+  it('lets one worker of two (two connections, as two processes) claim an email, until its claim is released or expires', async () => {
+    const second = await openDatabase(database.config);
+    try {
+      const workerA = new MikroEmailRepository(orm);
+      const workerB = new MikroEmailRepository(second);
+      const { email } = await workerA.storeRaw(input('Message-ID: <claim@x>\r\nSubject: Claim\r\n\r\nclaim me\r\n'));
+      const claim = (by: string, now: string, until: string) => ({ by, now, until });
+      for (let round = 0; round < 5; round += 1) {
+        const at = `2026-01-01T0${round}:00:00.000Z`;
+        const lease = `2026-01-01T0${round}:10:00.000Z`;
+        const results = await Promise.all([workerA.claimForProcessing(email.id, claim(`a-${round}`, at, lease)), workerB.claimForProcessing(email.id, claim(`b-${round}`, at, lease))]);
+        expect(results.filter((result) => result !== null)).toHaveLength(1);
+        expect(results.find((result) => result !== null)).toMatchObject({ id: email.id, status: 'received' });
+        // The claim outlives a save of the record; the lease lapses an hour later, at the next round.
+        await workerA.save({ ...email, subject: `round ${round}` });
+        expect(await workerB.claimForProcessing(email.id, claim('late', `2026-01-01T0${round}:09:59.999Z`, lease))).toBeNull();
+      }
+      await workerA.releaseClaim(email.id, 'someone-else');
+      expect(await workerB.claimForProcessing(email.id, claim('c', '2026-01-01T04:05:00.000Z', '2026-01-01T04:20:00.000Z'))).toBeNull();
+      expect(await workerA.claimForProcessing(email.id, claim('probe', '2026-01-01T04:05:00.000Z', '2026-01-01T04:20:00.000Z'))).toBeNull();
+      for (const by of ['a-4', 'b-4']) await workerA.releaseClaim(email.id, by);
+      expect(await workerB.claimForProcessing(email.id, claim('after-release', '2026-01-01T04:05:00.000Z', '2026-01-01T04:20:00.000Z'))).toMatchObject({ id: email.id, subject: 'round 4' });
+    } finally {
+      await second.close();
+    }
+  });
+
   it('keeps contacts, mailboxes, ARC rules, the outbound log and sender activity', async () => {
     const contacts = new MikroContactRepository(orm, systemClock);
     const created = await contacts.create({ email: 'Jane@Customer.example', name: 'Jane', source: 'email' });

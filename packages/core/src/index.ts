@@ -35,6 +35,7 @@ export * from './use-cases/process-inbound-email-tracking-token.js';
 export * from './use-cases/process-inbound-email-threading.js';
 export * from './use-cases/process-inbound-email-case-actions.js';
 export * from './use-cases/process-inbound-email-delivery-failure.js';
+export * from './use-cases/process-inbound-email-claim.js';
 // Use cases
 export * from './use-cases/case-engine-deps.js';
 export * from './use-cases/case-engine.js';

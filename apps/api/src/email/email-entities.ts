@@ -17,6 +17,9 @@ export const EmailEntity = defineEntity({
     status: p.string().length(16).index(),
     outcome: p.string().length(16).nullable().index(),
     caseId: p.string().length(36).nullable().index(),
+    /** The worker processing the email right now, and until when its claim holds (ISO). */
+    claimedBy: p.string().length(64).nullable(),
+    claimedUntil: p.string().length(32).nullable(),
     /** Lower-cased subject, sender and Message-ID for `q` searches. */
     searchText: p.text(),
     data: p.json<Record<string, unknown>>(),

@@ -33,4 +33,18 @@ export class Migration20261124100000Email extends Migration {
   }
 }
 
-export const EMAIL_MIGRATIONS: MigrationDefinition[] = [{ name: 'Migration20261124100000_email', class: Migration20261124100000Email }];
+/** PostgreSQL: the claim a worker takes on an email while it processes it (compare-and-set, with a lease). */
+export class Migration20261124210000EmailClaims extends Migration {
+  override up(): void {
+    this.addSql(`alter table "emails" add column "claimed_by" varchar(64) null, add column "claimed_until" varchar(32) null;`);
+  }
+
+  override down(): void {
+    this.addSql(`alter table "emails" drop column if exists "claimed_by", drop column if exists "claimed_until";`);
+  }
+}
+
+export const EMAIL_MIGRATIONS: MigrationDefinition[] = [
+  { name: 'Migration20261124100000_email', class: Migration20261124100000Email },
+  { name: 'Migration20261124210000_email_claims', class: Migration20261124210000EmailClaims },
+];

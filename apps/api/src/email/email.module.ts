@@ -1,5 +1,5 @@
 import { Inject, Module, type MiddlewareConsumer, type NestModule, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { ConcurrencyError, PluginError, type CaseEngineDeps } from '@autocase/core';
+import { ConcurrencyError, DEFAULT_EMAIL_CLAIM_LEASE_MS, EmailClaimedError, PluginError, type CaseEngineDeps } from '@autocase/core';
 import { processStoredEmail } from '@autocase/channels/email';
 import type { MikroORM } from '@mikro-orm/core';
 import type { Logger } from 'pino';
@@ -72,9 +72,17 @@ export class EmailModule implements NestModule, OnModuleInit, OnApplicationBoots
         const result = await processStoredEmail(this.processing, emailId);
         return { outcome: result.outcome, caseId: result.email.caseId };
       } catch (caught) {
-        // Someone saved the case meanwhile: run again on the fresh case.
-        const error = caught instanceof ConcurrencyError ? new PluginError('TEMPORARY', caught.message, { cause: caught }) : caught;
+        // Someone saved the case meanwhile, or another worker holds the email: run again later.
+        const busy = caught instanceof EmailClaimedError;
+        const error = caught instanceof ConcurrencyError || busy ? new PluginError('TEMPORARY', caught.message, { cause: caught }) : caught;
         if (decideRetry(error, attempt, this.settings.processAttempts, 0).retry) throw error;
+        if (busy) {
+          // The worker holding the claim records the outcome; if it died, its claim lapses and this later run takes the email.
+          const delayMs = DEFAULT_EMAIL_CLAIM_LEASE_MS + 1000;
+          const jobId = `${EMAIL_PROCESS_JOB}:${emailId}:after-claim:${this.processing.clock.now().getTime()}`;
+          await this.queue.enqueue(EMAIL_PROCESS_JOB, { emailId }, { jobId, attempts: this.settings.processAttempts, backoffMs: 2000, delayMs });
+          return { outcome: 'claimed-by-another-worker', retryInMs: delayMs };
+        }
         const email = await this.processing.emails.get(emailId);
         if (email && email.status === 'received') {
           const reason = `processing failed (attempt ${attempt}): ${error instanceof Error ? error.message : String(error)}`;

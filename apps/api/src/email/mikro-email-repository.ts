@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
-import { identifyRawEmail, newReceivedEmail, NotFoundError, type EmailMessage, type EmailQuery, type EmailRepository, type Page, type StoreRawEmailInput } from '@autocase/core';
+import { identifyRawEmail, newReceivedEmail, NotFoundError, type EmailClaim, type EmailMessage, type EmailQuery, type EmailRepository, type Page, type StoreRawEmailInput } from '@autocase/core';
 import { reserveCounterValues } from '../persistence/repositories/sql-counter.js';
 import { EmailEntity, EmailRawEntity } from './email-entities.js';
 
@@ -69,6 +69,17 @@ export class MikroEmailRepository implements EmailRepository {
     const updated = await this.orm.em.fork().nativeUpdate(EmailEntity, { id: email.id }, columns(email));
     if (updated === 0) throw new NotFoundError('Email', email.id);
     return email;
+  }
+
+  async claimForProcessing(id: string, claim: EmailClaim): Promise<EmailMessage | null> {
+    // Compare-and-set: one UPDATE, so of two workers (two processes) only one changes the row.
+    const free = { $or: [{ claimedBy: null }, { claimedUntil: null }, { claimedUntil: { $lt: claim.now } }] };
+    const updated = await this.orm.em.fork().nativeUpdate(EmailEntity, { id, ...free }, { claimedBy: claim.by, claimedUntil: claim.until });
+    return updated === 0 ? null : this.get(id);
+  }
+
+  async releaseClaim(id: string, by: string): Promise<void> {
+    await this.orm.em.fork().nativeUpdate(EmailEntity, { id, claimedBy: by }, { claimedBy: null, claimedUntil: null });
   }
 
   async findByMessageIds(messageIds: string[]): Promise<EmailMessage[]> {

@@ -1,5 +1,5 @@
-import { ArcRuleSchema, MailboxSchema, type ArcRule } from '@autocase/core';
-import { createInMemoryEmailProcessing, FixedClock, RecordingMailer } from '@autocase/core/testing';
+import { ArcRuleSchema, EmailClaimedError, MailboxSchema, type ArcRule } from '@autocase/core';
+import { createInMemoryEmailProcessing, FixedClock, RecordingMailer, type InMemoryEmailRepository } from '@autocase/core/testing';
 import { describe, expect, it } from 'vitest';
 import { dryRunArcRule, inboundItemToRawEmail, processStoredEmail } from './email-pipeline.js';
 
@@ -38,6 +38,60 @@ describe('processStoredEmail', () => {
     expect((await processStoredEmail(processing, normal.email.id)).outcome).toBe('case-created');
     expect(mailer.sent).toHaveLength(1);
     await expect(processStoredEmail(processing, 'missing')).rejects.toThrow('Email missing not found');
+  });
+});
+
+describe('processStoredEmail with several workers', () => {
+  async function setUpOne() {
+    const clock = new FixedClock('2026-01-01T00:00:00Z');
+    const mailer = new RecordingMailer();
+    const processing = createInMemoryEmailProcessing({ clock, mailer });
+    await processing.mailboxes.save(MailboxSchema.parse({ address: MAILBOX }));
+    await processing.arcRules.save(rule);
+    const stored = await processing.emails.storeRaw({ raw: encode('From: jane@customer.example\nTo: support@autocase.test\nSubject: Printer jams\nMessage-ID: <race@c>\n\nIt jams.\n'), mailbox: MAILBOX, receivedAt: clock.now().toISOString() });
+    return { clock, mailer, processing, emails: processing.emails as InMemoryEmailRepository, emailId: stored.email.id };
+  }
+
+  it('processes an email once when two workers run it at the same time: one case, one acknowledgement', async () => {
+    const { mailer, processing, emails, emailId } = await setUpOne();
+    // A slow worker (e.g. an LLM predictor): the other one starts while the first is still deciding.
+    const findRule = processing.arcRules.findForMailbox.bind(processing.arcRules);
+    processing.arcRules.findForMailbox = async (mailbox) => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return findRule(mailbox);
+    };
+    const runs = await Promise.allSettled([processStoredEmail(processing, emailId), processStoredEmail(processing, emailId)]);
+    const created = runs.filter((run) => run.status === 'fulfilled' && run.value.outcome === 'case-created' && !run.value.alreadyProcessed);
+    expect(created).toHaveLength(1);
+    for (const run of runs.filter((candidate) => !created.includes(candidate))) {
+      if (run.status === 'rejected') expect(run.reason).toBeInstanceOf(EmailClaimedError);
+      else expect(run.value.alreadyProcessed).toBe(true);
+    }
+    expect(processing.events.ofType('case.created')).toHaveLength(1);
+    expect(mailer.sent).toHaveLength(1);
+    expect(emails.claimOf(emailId)).toBeNull();
+    // The loser's retry finds the work done.
+    expect(await processStoredEmail(processing, emailId)).toMatchObject({ outcome: 'case-created', alreadyProcessed: true });
+    expect(processing.events.ofType('case.created')).toHaveLength(1);
+  });
+
+  it('leaves an email claimed by a live worker alone, and takes it over once a crashed worker’s claim expired', async () => {
+    const { clock, mailer, processing, emails, emailId } = await setUpOne();
+    const now = clock.now();
+    const until = new Date(now.getTime() + 60_000).toISOString();
+    expect(await emails.claimForProcessing(emailId, { by: 'crashed-worker', now: now.toISOString(), until })).toMatchObject({ id: emailId, status: 'received' });
+    await expect(processStoredEmail(processing, emailId)).rejects.toThrow(`email ${emailId} is being processed by another worker`);
+    expect(mailer.sent).toHaveLength(0);
+    clock.advance(60_001);
+    const result = await processStoredEmail(processing, emailId);
+    expect(result).toMatchObject({ outcome: 'case-created', alreadyProcessed: false });
+    expect(mailer.sent).toHaveLength(1);
+    expect(emails.claimOf(emailId)).toBeNull();
+    // The crashed worker's late release does not touch a claim it no longer holds.
+    await emails.releaseClaim(emailId, 'crashed-worker');
+    expect(await emails.claimForProcessing(emailId, { by: 'worker-3', now: clock.now().toISOString(), until: new Date(clock.now().getTime() + 1000).toISOString() })).not.toBeNull();
+    await emails.releaseClaim(emailId, 'crashed-worker');
+    expect(emails.claimOf(emailId)).toMatchObject({ by: 'worker-3' });
   });
 });
 

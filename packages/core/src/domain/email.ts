@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { DomainError } from './errors.js';
 
 /** An address as found in a header: `"Jane Doe" <jane@example.com>`. */
 export interface EmailAddress {
@@ -113,6 +114,17 @@ export interface EmailMessage {
   dedupeKey: string | null;
   /** For a redelivery with different bytes (same Message-ID, sender, date, subject, body): the email first stored. */
   duplicateOf: string | null;
+}
+
+/** Another worker is processing the email right now (its claim holds until `until`); retry after that. */
+export class EmailClaimedError extends DomainError {
+  constructor(
+    readonly emailId: string,
+    readonly until: string | null,
+  ) {
+    super('CONFLICT', `email ${emailId} is being processed by another worker${until ? ` (its claim holds until ${until})` : ''}; try again later`);
+    this.name = 'EmailClaimedError';
+  }
 }
 
 /** What is known about a raw message before it is parsed: enough to store it idempotently. */

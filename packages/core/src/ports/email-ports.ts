@@ -22,6 +22,13 @@ export interface EmailQuery {
   pageSize?: number;
 }
 
+/** A worker's claim on an email being processed: who, when (ISO), and until when it holds (ISO). */
+export interface EmailClaim {
+  by: string;
+  now: string;
+  until: string;
+}
+
 /**
  * Inbound emails and their raw bytes. `storeRaw` is the durable step an SMTP `250` waits for.
  */
@@ -39,6 +46,14 @@ export interface EmailRepository {
   getRaw(id: string): Promise<Uint8Array | null>;
   /** Saves parsed data, status and outcome of an email that exists. */
   save(email: EmailMessage): Promise<EmailMessage>;
+  /**
+   * Claims an email for processing (compare-and-set on its claim): succeeds, returning the
+   * email, when nobody holds a claim on it or the last claim expired before `now`; null while
+   * another worker's claim runs. A crashed worker's claim lapses at `until`. `save` keeps the claim.
+   */
+  claimForProcessing(id: string, claim: EmailClaim): Promise<EmailMessage | null>;
+  /** Ends the claim `by` made (nothing happens when it lapsed and someone else claimed the email). */
+  releaseClaim(id: string, by: string): Promise<void>;
   /** Emails whose Message-ID is one of `messageIds` (for threading). */
   findByMessageIds(messageIds: string[]): Promise<EmailMessage[]>;
   /** Newest first. */

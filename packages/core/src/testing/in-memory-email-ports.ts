@@ -3,6 +3,7 @@ import { identifyRawEmail, newReceivedEmail, type Contact, type EmailMessage, ty
 import type {
   ArcRuleRepository,
   ContactRepository,
+  EmailClaim,
   EmailQuery,
   EmailRepository,
   MailboxRepository,
@@ -32,6 +33,7 @@ export class InMemoryEmailRepository implements EmailRepository {
   private readonly byMessageId = new Map<string, string[]>();
   private readonly byDedupeKey = new Map<string, string>();
   private readonly bySha = new Map<string, string>();
+  private readonly claims = new Map<string, { by: string; until: string }>();
   private sequence = 0;
   /** Set to make `storeRaw` throw, as when the database is down. */
   failWith: Error | null = null;
@@ -68,6 +70,24 @@ export class InMemoryEmailRepository implements EmailRepository {
     if (email.messageId && email.messageId !== previous.messageId) this.indexMessageId(email.messageId, email.id);
     this.emails.set(email.id, clone(email));
     return clone(email);
+  }
+
+  async claimForProcessing(id: string, claim: EmailClaim): Promise<EmailMessage | null> {
+    const email = this.emails.get(id);
+    if (!email) return null;
+    const held = this.claims.get(id);
+    if (held && held.until >= claim.now) return null;
+    this.claims.set(id, { by: claim.by, until: claim.until });
+    return clone(email);
+  }
+
+  async releaseClaim(id: string, by: string): Promise<void> {
+    if (this.claims.get(id)?.by === by) this.claims.delete(id);
+  }
+
+  /** Who holds a claim on the email and until when, if anyone does. */
+  claimOf(id: string): { by: string; until: string } | null {
+    return this.claims.get(id) ?? null;
   }
 
   private indexMessageId(messageId: string, id: string): void {

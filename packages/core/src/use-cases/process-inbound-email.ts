@@ -13,6 +13,7 @@ import { sendAcknowledgement } from './process-inbound-email-send-acknowledgemen
 import { decideForFollowUp, findThreadCase } from './process-inbound-email-threading.js';
 import { normalizeSubject } from './process-inbound-email-tracking-token.js';
 import { attachDeliveryFailure } from './process-inbound-email-delivery-failure.js';
+import { withEmailClaim } from './process-inbound-email-claim.js';
 
 export interface ProcessInboundEmailDependencies {
   emails: EmailRepository;
@@ -35,6 +36,8 @@ export interface ProcessInboundEmailDependencies {
   clock: Clock;
   ids: IdGenerator;
   limits?: SenderLimits;
+  /** How long a worker's claim on an email holds if it never finishes (DEFAULT_EMAIL_CLAIM_LEASE_MS). */
+  claimLeaseMs?: number;
 }
 
 export interface ProcessInboundEmailInput {
@@ -95,10 +98,18 @@ const skipped = (reason: string, correlation: CorrelationMethod = 'none'): Decis
 export async function processInboundEmail(deps: ProcessInboundEmailDependencies, input: ProcessInboundEmailInput): Promise<ProcessInboundEmailResult> {
   const stored = await deps.emails.get(input.emailId);
   if (!stored) throw new NotFoundError('Email', input.emailId);
-  if (stored.status === 'processed' && (!input.reprocess || stored.caseId !== null || stored.duplicateOf !== null)) {
-    const caseRecord = stored.caseId ? await deps.cases.get(stored.caseId) : null;
-    return { email: stored, outcome: stored.outcome ?? 'skipped', alreadyProcessed: true, caseRecord, arc: null, acknowledged: false };
-  }
+  const settled = (email: EmailMessage) => email.status === 'processed' && (!input.reprocess || email.caseId !== null || email.duplicateOf !== null);
+  const alreadyProcessed = async (email: EmailMessage): Promise<ProcessInboundEmailResult> => {
+    const caseRecord = email.caseId ? await deps.cases.get(email.caseId) : null;
+    return { email, outcome: email.outcome ?? 'skipped', alreadyProcessed: true, caseRecord, arc: null, acknowledged: false };
+  };
+  if (settled(stored)) return alreadyProcessed(stored);
+  // Another worker may have finished it between the read and the claim: `settled` again on the claimed record.
+  const claimedSettled = (email: EmailMessage) => email.status !== 'received' && !input.reprocess;
+  return withEmailClaim(deps, input.emailId, claimedSettled, (claimed) => (settled(claimed) ? alreadyProcessed(claimed) : processClaimed(deps, claimed, input)), alreadyProcessed);
+}
+
+async function processClaimed(deps: ProcessInboundEmailDependencies, stored: EmailMessage, input: ProcessInboundEmailInput): Promise<ProcessInboundEmailResult> {
   const now = deps.clock.now();
   const at = now.toISOString();
   if (!input.parsed) {
