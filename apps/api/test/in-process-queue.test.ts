@@ -71,6 +71,17 @@ describeEachDatabase('in-process job queue persisted in the jobs table', (databa
     await vi.waitFor(() => expect(runs).toEqual([{ n: 1 }, { n: 3 }]));
   });
 
+  it('accepts the same jobId enqueued concurrently once, without an error', async () => {
+    const queue = newQueue();
+    const runs: unknown[] = [];
+    queue.register('race', async (data) => void runs.push(data));
+    const ids = await Promise.all(Array.from({ length: 8 }, (_, n) => queue.enqueue('race', { n }, { jobId: 'race-key' })));
+    expect(new Set(ids)).toEqual(new Set(['race-key']));
+    await queue.start();
+    await vi.waitFor(async () => expect((await jobRow(orm, 'race-key'))?.status).toBe('done'));
+    expect(runs).toHaveLength(1);
+  });
+
   it('retries retryable plugin errors with backoff and gives up at once on non-retryable ones', async () => {
     const queue = newQueue();
     const attempts: number[] = [];

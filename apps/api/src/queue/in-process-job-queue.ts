@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { MikroORM } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
 import type { Clock, JobHandler, JobOptions } from '@autocase/core';
 import type { Logger } from 'pino';
 import { JobEntity } from '../persistence/entities/index.js';
@@ -97,7 +97,13 @@ export class InProcessJobQueue implements HostJobQueue {
         return id;
       }
     }
-    await em.insert(JobEntity, { id, ...row, createdAt: now.toISOString() });
+    try {
+      await em.insert(JobEntity, { id, ...row, createdAt: now.toISOString() });
+    } catch (error) {
+      // Two callers enqueued the same job id at once: the other insert won, and its job is the one to run.
+      if (!options.jobId || !(error instanceof UniqueConstraintViolationException)) throw error;
+      return id;
+    }
     this.wake();
     return id;
   }
