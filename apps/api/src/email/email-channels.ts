@@ -16,6 +16,7 @@ export class EmailChannels {
     private readonly logger: Logger,
     signal: AbortSignal,
     now: () => Date,
+    private readonly onSmtpRejection: (code: number) => void = () => undefined,
   ) {
     const child = logger.child({ component: 'email-channels' });
     this.context = {
@@ -38,6 +39,7 @@ export class EmailChannels {
         SmtpListenerConfigSchema.parse({ host: smtp.host, port: smtp.port, maxMessageBytes: smtp.maxMessageBytes, tls: smtp.tls, mailboxes: this.addresses(mailboxes) }),
         this.context,
       );
+      listener.onRejection((rejection) => this.onSmtpRejection(rejection.code));
       try {
         await listener.doStart(this.intake);
         this.smtp = listener;

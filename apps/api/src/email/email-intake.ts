@@ -15,6 +15,7 @@ export class EmailIntake implements ChannelHost {
     private readonly queue: JobQueue,
     private readonly logger: Logger,
     private readonly attempts: number,
+    private readonly onStored: (transport: unknown) => void = () => undefined,
   ) {}
 
   async accept(item: InboundItem): Promise<{ id: string; duplicate: boolean }> {
@@ -26,6 +27,7 @@ export class EmailIntake implements ChannelHost {
       this.logger.error({ err: error, mailbox: input.mailbox }, 'inbound email could not be stored');
       throw new PluginError('TEMPORARY', 'the message could not be stored; try again later', { cause: error });
     }
+    this.onStored(item.metadata?.transport);
     await this.enqueueIfUnprocessed(stored.email);
     return { id: stored.email.id, duplicate: stored.duplicate };
   }

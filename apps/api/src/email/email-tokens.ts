@@ -3,3 +3,4 @@ export const EMAIL_PROCESSING = Symbol('EmailProcessingDependencies');
 export const EMAIL_INTAKE = Symbol('EmailIntake');
 export const EMAIL_CHANNELS = Symbol('EmailChannels');
 export const EMAIL_SETTINGS = Symbol('EmailChannelConfig');
+export const EMAIL_METRICS = Symbol('EmailMetrics');

@@ -8,7 +8,8 @@ import { findProjectRoot } from '../config/app-config.js';
 import { registerPersistence } from '../persistence/orm.js';
 import type { HostJobQueue } from '../queue/host-job-queue.js';
 import { decideRetry } from '../queue/retry-policy.js';
-import { APP_CONFIG, APP_LOGGER, CASE_ENGINE, JOB_QUEUE, MIKRO_ORM, PLUGIN_SHUTDOWN } from '../tokens.js';
+import type { AppMetrics } from '../ops/app-metrics.js';
+import { APP_CONFIG, APP_LOGGER, CASE_ENGINE, JOB_QUEUE, METRICS, MIKRO_ORM, PLUGIN_SHUTDOWN } from '../tokens.js';
 import { AdminEmailController } from './admin-email.controller.js';
 import { EmailChannels } from './email-channels.js';
 import { loadEmailConfig, type EmailChannelConfig } from './email-config.js';
@@ -17,7 +18,8 @@ import { EmailInboundController } from './email-inbound.controller.js';
 import { EMAIL_PROCESS_JOB, EmailIntake } from './email-intake.js';
 import { EMAIL_MIGRATIONS } from './email-migration.js';
 import { createEmailProcessing, type EmailProcessing } from './email-processing.js';
-import { EMAIL_CHANNELS, EMAIL_INTAKE, EMAIL_PROCESSING, EMAIL_SETTINGS } from './email-tokens.js';
+import { EmailMetrics } from './email-metrics.js';
+import { EMAIL_CHANNELS, EMAIL_INTAKE, EMAIL_METRICS, EMAIL_PROCESSING, EMAIL_SETTINGS } from './email-tokens.js';
 import { EmailsController } from './emails.controller.js';
 import { rawMessageBody } from './raw-message-body.js';
 
@@ -37,20 +39,22 @@ function emailSettings(config: AppConfig): EmailChannelConfig {
   controllers: [EmailInboundController, EmailsController, AdminEmailController],
   providers: [
     { provide: EMAIL_SETTINGS, inject: [APP_CONFIG], useFactory: emailSettings },
+    { provide: EMAIL_METRICS, inject: [METRICS], useFactory: (metrics: AppMetrics) => new EmailMetrics(metrics.registry) },
     { provide: EMAIL_PROCESSING, inject: [MIKRO_ORM, CASE_ENGINE], useFactory: (orm: MikroORM, engine: CaseEngineDeps) => createEmailProcessing(orm, engine) },
     {
       provide: EMAIL_INTAKE,
-      inject: [EMAIL_PROCESSING, JOB_QUEUE, APP_LOGGER, EMAIL_SETTINGS],
-      useFactory: (processing: EmailProcessing, queue: HostJobQueue, logger: Logger, settings: EmailChannelConfig) => new EmailIntake(processing.emails, queue, logger, settings.processAttempts),
+      inject: [EMAIL_PROCESSING, JOB_QUEUE, APP_LOGGER, EMAIL_SETTINGS, EMAIL_METRICS],
+      useFactory: (processing: EmailProcessing, queue: HostJobQueue, logger: Logger, settings: EmailChannelConfig, metrics: EmailMetrics) =>
+        new EmailIntake(processing.emails, queue, logger, settings.processAttempts, (transport) => metrics.stored(transport)),
     },
     {
       provide: EMAIL_CHANNELS,
-      inject: [EMAIL_SETTINGS, EMAIL_INTAKE, APP_LOGGER, PLUGIN_SHUTDOWN, CASE_ENGINE],
-      useFactory: (settings: EmailChannelConfig, intake: EmailIntake, logger: Logger, shutdown: AbortController, engine: CaseEngineDeps) =>
-        new EmailChannels(settings, intake, logger, shutdown.signal, () => engine.clock.now()),
+      inject: [EMAIL_SETTINGS, EMAIL_INTAKE, APP_LOGGER, PLUGIN_SHUTDOWN, CASE_ENGINE, EMAIL_METRICS],
+      useFactory: (settings: EmailChannelConfig, intake: EmailIntake, logger: Logger, shutdown: AbortController, engine: CaseEngineDeps, metrics: EmailMetrics) =>
+        new EmailChannels(settings, intake, logger, shutdown.signal, () => engine.clock.now(), (code) => metrics.smtpRejected(code)),
     },
   ],
-  exports: [EMAIL_PROCESSING, EMAIL_CHANNELS, EMAIL_INTAKE],
+  exports: [EMAIL_PROCESSING, EMAIL_CHANNELS, EMAIL_INTAKE, EMAIL_METRICS],
 })
 export class EmailModule implements NestModule, OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
@@ -60,6 +64,7 @@ export class EmailModule implements NestModule, OnModuleInit, OnApplicationBoots
     @Inject(EMAIL_SETTINGS) private readonly settings: EmailChannelConfig,
     @Inject(JOB_QUEUE) private readonly queue: HostJobQueue,
     @Inject(APP_LOGGER) private readonly logger: Logger,
+    @Inject(EMAIL_METRICS) private readonly metrics: EmailMetrics,
   ) {}
 
   configure(consumer: MiddlewareConsumer): void {
@@ -70,6 +75,7 @@ export class EmailModule implements NestModule, OnModuleInit, OnApplicationBoots
     this.queue.register<{ emailId: string }>(EMAIL_PROCESS_JOB, async ({ emailId }, { attempt }) => {
       try {
         const result = await processStoredEmail(this.processing, emailId);
+        this.metrics.processed(result);
         return { outcome: result.outcome, caseId: result.email.caseId };
       } catch (caught) {
         // Someone saved the case meanwhile, or another worker holds the email: run again later.
@@ -86,7 +92,8 @@ export class EmailModule implements NestModule, OnModuleInit, OnApplicationBoots
         const email = await this.processing.emails.get(emailId);
         if (email && email.status === 'received') {
           const reason = `processing failed (attempt ${attempt}): ${error instanceof Error ? error.message : String(error)}`;
-          await this.processing.emails.save({ ...email, status: 'failed', outcome: 'failed', reason, processedAt: this.processing.clock.now().toISOString() });
+          const failed = await this.processing.emails.save({ ...email, status: 'failed', outcome: 'failed', reason, processedAt: this.processing.clock.now().toISOString() });
+          this.metrics.outcome(failed, 'failed');
           this.logger.error({ err: error, emailId }, 'email processing gave up; the email is kept as failed and can be reprocessed');
         }
         return { outcome: 'failed' };

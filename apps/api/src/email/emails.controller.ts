@@ -10,8 +10,9 @@ import type { User } from '../auth/user.js';
 import { ApiZodBody, ApiZodQuery } from '../http/api-zod-body.js';
 import { ZodValidationPipe } from '../http/zod-validation-pipe.js';
 import { CASE_ENGINE } from '../tokens.js';
+import type { EmailMetrics } from './email-metrics.js';
 import type { EmailProcessing } from './email-processing.js';
-import { EMAIL_PROCESSING } from './email-tokens.js';
+import { EMAIL_METRICS, EMAIL_PROCESSING } from './email-tokens.js';
 import { CaseReplySchema, EmailListQuerySchema } from './email-views.js';
 
 @ApiTags('emails')
@@ -20,6 +21,7 @@ import { CaseReplySchema, EmailListQuerySchema } from './email-views.js';
 export class EmailsController {
   constructor(
     @Inject(EMAIL_PROCESSING) private readonly processing: EmailProcessing,
+    @Inject(EMAIL_METRICS) private readonly metrics: EmailMetrics,
     @Inject(CASE_ENGINE) private readonly engine: CaseEngineDeps,
   ) {}
 
@@ -67,6 +69,7 @@ export class EmailsController {
     const email = await this.requireEmail(id);
     if (email.status === 'received') throw new ConflictError(`email ${id} is still queued for processing; try again when it has an outcome`);
     const result = await processStoredEmail(this.processing, id, { reprocess: true });
+    this.metrics.processed(result, { reprocess: true });
     return { email: result.email, outcome: result.outcome, alreadyProcessed: result.alreadyProcessed };
   }
 

@@ -76,17 +76,22 @@ describe('SMTP listener over a real socket', () => {
     const host = new RecordingChannelHost();
     host.down = true;
     const connection = await start(host);
+    const rejections: string[] = [];
+    connection.onRejection((rejection) => rejections.push(`${rejection.code} ${rejection.reason}`));
     const refused = await sendMail(connection, message());
     expect(refused).toMatchObject({ ok: false, code: 451 });
     expect(refused.response).toContain('4.3.0 Temporary storage failure');
     host.down = false;
     expect(await sendMail(connection, message())).toMatchObject({ ok: true, code: 250 });
     expect(host.accepted).toHaveLength(1);
+    expect(rejections).toEqual(['451 4.3.0 Temporary storage failure, please try again later']);
   });
 
   it('answers 552 over the size limit and 550 for an address that is not a mailbox', async () => {
     const host = new RecordingChannelHost();
     const connection = await start(host, { maxMessageBytes: 2048 });
+    const rejections: number[] = [];
+    connection.onRejection((rejection) => rejections.push(rejection.code));
     const large = await sendMail(connection, message({ text: 'x'.repeat(10_000) }));
     expect(large).toMatchObject({ ok: false, code: 552 });
     const unknown = await sendMail(connection, message({ to: 'nobody@autocase.test' }));
@@ -95,6 +100,7 @@ describe('SMTP listener over a real socket', () => {
     connection.updateMailboxes(['nobody@autocase.test']);
     expect(await sendMail(connection, message({ to: 'nobody@autocase.test' }))).toMatchObject({ ok: true });
     expect(host.accepted).toHaveLength(1);
+    expect(rejections).toEqual([552, 550]);
   });
 
   it('offers STARTTLS with the configured certificate and can require it', async () => {

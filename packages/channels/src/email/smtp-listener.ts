@@ -42,7 +42,15 @@ function smtpReply(responseCode: number, message: string): Error & { responseCod
   return Object.assign(new Error(message), { responseCode });
 }
 
+/** A refused SMTP command: the reply code (451 storage down, 550 unknown mailbox, 552 too large, 530 STARTTLS first) and why. */
+export interface SmtpRejection {
+  code: 451 | 530 | 550 | 552;
+  reason: string;
+}
+
 export interface SmtpListenerConnection extends ChannelConnection {
+  /** Calls `listener` for every refusal it answers (metrics, alerts). */
+  onRejection(listener: (rejection: SmtpRejection) => void): void;
   /** Where it listens, once started. */
   address(): { host: string; port: number };
   /** Replaces the accepted RCPT TO addresses (when an admin adds or removes a mailbox). */
@@ -53,6 +61,7 @@ class SmtpListener implements SmtpListenerConnection {
   private server: SMTPServer | null = null;
   private host: ChannelHost | null = null;
   private mailboxes: Set<string>;
+  private readonly rejectionListeners: ((rejection: SmtpRejection) => void)[] = [];
 
   constructor(
     private readonly config: SmtpListenerConfig,
@@ -87,12 +96,12 @@ class SmtpListener implements SmtpListenerConnection {
       maxClients: this.config.maxClients,
       socketTimeout: this.config.socketTimeoutMs,
       onMailFrom: (_address, session, callback) => {
-        if (tls.mode === 'starttls' && tls.required && !session.secure) return callback(smtpReply(530, '5.7.0 Must issue a STARTTLS command first'));
+        if (tls.mode === 'starttls' && tls.required && !session.secure) return callback(this.reject(530, '5.7.0 Must issue a STARTTLS command first'));
         callback();
       },
       onRcptTo: (address, _session, callback) => {
         const recipient = address.address.trim().toLowerCase();
-        if (!this.mailboxes.has(recipient)) return callback(smtpReply(550, `5.1.1 <${recipient}>: no such mailbox here`));
+        if (!this.mailboxes.has(recipient)) return callback(this.reject(550, `5.1.1 <${recipient}>: no such mailbox here`));
         callback();
       },
       onData: (stream, session, callback) => this.receive(stream, session, callback),
@@ -109,6 +118,21 @@ class SmtpListener implements SmtpListenerConnection {
     this.server = server;
   }
 
+  onRejection(listener: (rejection: SmtpRejection) => void): void {
+    this.rejectionListeners.push(listener);
+  }
+
+  private reject(code: SmtpRejection['code'], reason: string): Error & { responseCode: number } {
+    for (const listener of this.rejectionListeners) {
+      try {
+        listener({ code, reason });
+      } catch (error) {
+        this.context.logger.warn('SMTP rejection listener failed', { message: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    return smtpReply(code, reason);
+  }
+
   private receive(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (error?: Error | null, message?: string) => void): void {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -116,17 +140,17 @@ class SmtpListener implements SmtpListenerConnection {
       size += chunk.length;
       if (size <= this.config.maxMessageBytes) chunks.push(chunk);
     });
-    stream.on('error', (error: Error) => callback(smtpReply(451, `4.3.0 Could not read the message: ${error.message}`)));
+    stream.on('error', (error: Error) => callback(this.reject(451, `4.3.0 Could not read the message: ${error.message}`)));
     stream.on('end', () => {
       if (stream.sizeExceeded || size > this.config.maxMessageBytes) {
-        callback(smtpReply(552, `5.3.4 Message is larger than the limit of ${this.config.maxMessageBytes} bytes`));
+        callback(this.reject(552, `5.3.4 Message is larger than the limit of ${this.config.maxMessageBytes} bytes`));
         return;
       }
       void this.store(Buffer.concat(chunks), session).then(
         (id) => callback(null, `2.0.0 Stored as ${id}`),
         (error: unknown) => {
           this.context.logger.warn('inbound email not stored; answered 451 so the sender retries', { message: error instanceof Error ? error.message : String(error) });
-          callback(smtpReply(451, '4.3.0 Temporary storage failure, please try again later'));
+          callback(this.reject(451, '4.3.0 Temporary storage failure, please try again later'));
         },
       );
     });
