@@ -21,3 +21,5 @@ export const METRICS = Symbol('Metrics');
 export const CASE_ENGINE = Symbol('CaseEngineDeps');
 /** AbortController aborted when the app shuts down (the plugins' context signal). */
 export const PLUGIN_SHUTDOWN = Symbol('PluginShutdown');
+/** The case engine's swappable predictors and summarizer (`PredictorRuntime`, the same object as `engine.predictors`); predictor administration swaps through it. */
+export const PREDICTOR_RUNTIME = Symbol('PredictorRuntime');

@@ -5,7 +5,7 @@ import { EMAIL_PROCESSING } from '../src/email/email-tokens.js';
 import { createLogger } from '../src/infrastructure/app-logger.js';
 import type { PredictorAdmin } from '../src/predictor-admin/predictor-admin.js';
 import { PREDICTOR_ADMIN } from '../src/predictor-admin/predictor-admin.tokens.js';
-import { CASE_ENGINE } from '../src/tokens.js';
+import { CASE_ENGINE, PREDICTOR_RUNTIME } from '../src/tokens.js';
 import { BITEXT_FIELDS, bitextSlice, pollUntil, toCsv } from './predictor-admin-fixtures.js';
 import { describeEachDatabase } from './support/database-targets.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -90,6 +90,9 @@ describeEachDatabase('historical case import and the learned model', (databaseId
     expect(ready.runningVersion).toContain(`category@${category.modelId}`);
 
     const engine = app.running.app.get<CaseEngineDeps>(CASE_ENGINE);
+    // One runtime from boot on: the engine's predictors are the object the admin swapped the model into.
+    expect(engine.predictors).toBe(app.running.app.get(PREDICTOR_RUNTIME));
+    expect(app.running.app.get<PredictorAdmin>(PREDICTOR_ADMIN).runtime).toBe(engine.predictors);
     const fields = (await (await app.api('/admin/fields', { token: admin })).json()) as never[];
     const report = await engine.predictors.run({ fields, messages: [{ id: 'm1', author: 'customer', text: 'I want to cancel the order I placed yesterday' }], context: {}, channel: 'chat' });
     const predicted = report.predictions.find((prediction) => prediction.field === 'category');

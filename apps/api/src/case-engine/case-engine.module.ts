@@ -1,29 +1,40 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { PredictionRunner, type CaseEngineDeps, type PredictorInstance, type SummarizerInstance } from '@autocase/core';
+import type { CaseEngineDeps } from '@autocase/core';
 import type { MikroORM } from '@mikro-orm/core';
 import type { Logger } from 'pino';
 import { MikroPredictionLogRepository } from '../persistence/repositories/mikro-prediction-log-repository.js';
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
 import {
   APP_LOGGER, AUDIT_REPOSITORY, CASE_ENGINE, CASE_REPOSITORY, CLOCK, CONFIGURATION_REPOSITORY, CONVERSATION_REPOSITORY, EVENT_PUBLISHER, MIKRO_ORM,
-  NOTE_REPOSITORY, PLUGIN_REGISTRY, PLUGIN_SHUTDOWN,
+  NOTE_REPOSITORY, PLUGIN_REGISTRY, PLUGIN_SHUTDOWN, PREDICTOR_RUNTIME,
 } from '../tokens.js';
+import { PredictorRuntime } from './predictor-runtime.js';
 
 /**
- * Builds core's `CaseEngineDeps` once: repositories, clock, events, the prediction runner over
- * every loaded predictor plugin, the first summarizer, and the prediction log. Use cases take it
- * as their first argument: `applyManualEdit(engine, input)`.
+ * Builds core's `CaseEngineDeps` once: repositories, clock, events, the predictors, the
+ * summarizer, and the prediction log. Use cases take it as their first argument:
+ * `applyManualEdit(engine, input)`. The predictors are the `PredictorRuntime` (exported as
+ * PREDICTOR_RUNTIME) started with the boot-time plugins; predictor administration swaps
+ * predictors and the summarizer through it, and every holder of `engine.predictors` sees the swap.
  */
 @Global()
 @Module({
   providers: [
     { provide: PLUGIN_SHUTDOWN, useFactory: () => new AbortController() },
     {
+      provide: PREDICTOR_RUNTIME,
+      inject: [PLUGIN_REGISTRY, PLUGIN_SHUTDOWN, CLOCK, APP_LOGGER],
+      useFactory: async (plugins: PluginRegistry, shutdown: AbortController, clock: CaseEngineDeps['clock'], logger: Logger): Promise<PredictorRuntime> => {
+        const runtime = new PredictorRuntime(plugins, shutdown.signal, clock, logger);
+        await runtime.start();
+        return runtime;
+      },
+    },
+    {
       provide: CASE_ENGINE,
-      inject: [PLUGIN_REGISTRY, PLUGIN_SHUTDOWN, APP_LOGGER, CASE_REPOSITORY, AUDIT_REPOSITORY, NOTE_REPOSITORY, CONVERSATION_REPOSITORY, CONFIGURATION_REPOSITORY, CLOCK, EVENT_PUBLISHER, MIKRO_ORM],
-      useFactory: async (
-        plugins: PluginRegistry,
-        shutdown: AbortController,
+      inject: [PREDICTOR_RUNTIME, APP_LOGGER, CASE_REPOSITORY, AUDIT_REPOSITORY, NOTE_REPOSITORY, CONVERSATION_REPOSITORY, CONFIGURATION_REPOSITORY, CLOCK, EVENT_PUBLISHER, MIKRO_ORM],
+      useFactory: (
+        runtime: PredictorRuntime,
         logger: Logger,
         cases: CaseEngineDeps['cases'],
         audit: CaseEngineDeps['audit'],
@@ -33,14 +44,7 @@ import {
         clock: CaseEngineDeps['clock'],
         events: CaseEngineDeps['events'],
         orm: MikroORM,
-      ): Promise<CaseEngineDeps> => {
-        const instances = new Map<string, PredictorInstance>();
-        for (const loaded of plugins.predictors) {
-          instances.set(loaded.id, await loaded.plugin.create(loaded.config, plugins.contextFor(loaded, shutdown.signal, () => clock.now())));
-        }
-        let summarizer: SummarizerInstance | undefined;
-        const firstSummarizer = plugins.summarizers[0];
-        if (firstSummarizer) summarizer = await firstSummarizer.plugin.create(firstSummarizer.config, plugins.contextFor(firstSummarizer, shutdown.signal, () => clock.now()));
+      ): CaseEngineDeps => {
         const engineLogger = logger.child({ component: 'case-engine' });
         const pluginLogger = {
           debug: (message: string, data?: Record<string, unknown>) => engineLogger.debug(data ?? {}, message),
@@ -56,15 +60,18 @@ import {
           configuration,
           clock,
           events,
-          predictors: new PredictionRunner(instances, { logger: pluginLogger }),
-          summarizer,
+          predictors: runtime,
+          /** The runtime's summarizer holder while a summarizer is configured; undefined (core reports "no summarizer") otherwise. */
+          get summarizer() {
+            return runtime.summarizer.current ? runtime.summarizer : undefined;
+          },
           predictionLog: new MikroPredictionLogRepository(orm),
           logger: pluginLogger,
         };
       },
     },
   ],
-  exports: [CASE_ENGINE, PLUGIN_SHUTDOWN],
+  exports: [CASE_ENGINE, PREDICTOR_RUNTIME, PLUGIN_SHUTDOWN],
 })
 export class CaseEngineModule implements OnApplicationShutdown {
   constructor(@Inject(PLUGIN_SHUTDOWN) private readonly shutdown: AbortController) {}

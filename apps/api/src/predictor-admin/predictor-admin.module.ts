@@ -1,13 +1,14 @@
 import { Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type { CaseEngineDeps, CaseRepository, Clock, ConfigurationRepository, ConversationRepository } from '@autocase/core';
+import type { CaseRepository, Clock, ConfigurationRepository, ConversationRepository } from '@autocase/core';
 import type { MikroORM } from '@mikro-orm/core';
 import type { Logger } from 'pino';
+import type { PredictorRuntime } from '../case-engine/predictor-runtime.js';
 import { registerPersistence } from '../persistence/orm.js';
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
 import type { HostJobQueue } from '../queue/host-job-queue.js';
 import {
-  APP_LOGGER, CASE_ENGINE, CASE_REPOSITORY, CLOCK, CONFIGURATION_REPOSITORY, CONVERSATION_REPOSITORY, JOB_QUEUE, MIKRO_ORM, PLUGIN_REGISTRY, PLUGIN_SHUTDOWN,
+  APP_LOGGER, CASE_REPOSITORY, CLOCK, CONFIGURATION_REPOSITORY, CONVERSATION_REPOSITORY, JOB_QUEUE, MIKRO_ORM, PLUGIN_REGISTRY, PREDICTOR_RUNTIME,
 } from '../tokens.js';
 import { BacktestController } from './backtest.controller.js';
 import { CaseImportController } from './case-import.controller.js';
@@ -35,15 +36,15 @@ const UPLOAD_ROUTES = ['/api/admin/cases/import', '/api/admin/backtest'];
   providers: [
     {
       provide: PREDICTOR_ADMIN,
-      inject: [MIKRO_ORM, CLOCK, APP_LOGGER, PLUGIN_REGISTRY, CASE_ENGINE, PLUGIN_SHUTDOWN, JOB_QUEUE, CONFIGURATION_REPOSITORY, CASE_REPOSITORY, CONVERSATION_REPOSITORY, HttpAdapterHost],
+      inject: [MIKRO_ORM, CLOCK, APP_LOGGER, PLUGIN_REGISTRY, PREDICTOR_RUNTIME, JOB_QUEUE, CONFIGURATION_REPOSITORY, CASE_REPOSITORY, CONVERSATION_REPOSITORY, HttpAdapterHost],
       useFactory: async (
-        orm: MikroORM, clock: Clock, logger: Logger, registry: PluginRegistry, engine: CaseEngineDeps, shutdown: AbortController, queue: HostJobQueue,
+        orm: MikroORM, clock: Clock, logger: Logger, registry: PluginRegistry, runtime: PredictorRuntime, queue: HostJobQueue,
         configuration: ConfigurationRepository, cases: CaseRepository, conversations: ConversationRepository, adapterHost: HttpAdapterHost,
       ): Promise<PredictorAdmin> => {
         // Registered while the app is created, so it runs before the JSON body parser added at init.
         adapterHost.httpAdapter.use(uploadBodyReader(UPLOAD_ROUTES));
-        const admin = new PredictorAdmin({ orm, clock, logger, registry, engine, shutdown: shutdown.signal, queue, configuration, cases, conversations });
-        await admin.install();
+        const admin = new PredictorAdmin({ orm, clock, logger, registry, runtime, queue, configuration, cases, conversations });
+        await admin.applyStoredSettings();
         return admin;
       },
     },

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { CaseEngineDeps, CaseRepository, Clock, ConfigurationRepository, ConversationRepository } from '@autocase/core';
+import type { CaseRepository, Clock, ConfigurationRepository, ConversationRepository } from '@autocase/core';
 import type { MikroORM } from '@mikro-orm/core';
 import type { Logger } from 'pino';
+import type { PredictorRuntime } from '../case-engine/predictor-runtime.js';
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
 import type { HostJobQueue } from '../queue/host-job-queue.js';
 import { BACKTEST_JOB, runBacktestJob } from './backtest-job.js';
@@ -10,7 +11,6 @@ import { LearnedModelStore } from './learned-model-store.js';
 import { LEARNED_TRAIN_JOB, LEARNED_TRAIN_JOB_ID, markTrainingFailed, markTrainingQueued, readTrainingStatus, runLearnedTraining, type TrainingStatus } from './learned-training.js';
 import { PredictorConfigurator } from './predictor-configurator.js';
 import { PredictorDocuments } from './predictor-documents.js';
-import { PredictorRuntime } from './predictor-runtime.js';
 import { PredictorSettingsSync } from './predictor-settings-sync.js';
 import { RetrainScheduler } from './retrain-scheduler.js';
 import { TrainingExampleStore } from './training-example-store.js';
@@ -22,8 +22,8 @@ export interface PredictorAdminDeps {
   clock: Clock;
   logger: Logger;
   registry: PluginRegistry;
-  engine: CaseEngineDeps;
-  shutdown: AbortSignal;
+  /** The case engine's swappable predictors and summarizer (PREDICTOR_RUNTIME). */
+  runtime: PredictorRuntime;
   queue: HostJobQueue;
   configuration: ConfigurationRepository;
   cases: CaseRepository;
@@ -46,7 +46,7 @@ export class PredictorAdmin {
     this.models = new LearnedModelStore(deps.orm);
     this.documents = new PredictorDocuments(deps.orm, deps.clock);
     this.backtests = new BacktestStore(deps.orm, deps.clock);
-    this.runtime = new PredictorRuntime(deps.registry, deps.engine, deps.shutdown, deps.clock, deps.logger);
+    this.runtime = deps.runtime;
     this.configurator = new PredictorConfigurator(this.runtime, deps.registry, this.documents, this.models);
     this.scheduler = new RetrainScheduler(
       this.documents,
@@ -58,9 +58,8 @@ export class PredictorAdmin {
     this.sync = new PredictorSettingsSync(deps.orm, () => this.configurator.applyAll(), this.runtime.logger);
   }
 
-  /** Takes over the engine's predictors and applies every stored setting and active model. */
-  async install(): Promise<void> {
-    await this.runtime.install();
+  /** Applies every stored setting and active model to the engine's predictors. */
+  async applyStoredSettings(): Promise<void> {
     await this.configurator.applyAll();
     await this.sync.markApplied();
   }

@@ -1,12 +1,14 @@
 import type { PluginError } from '@autocase/core';
 import { llmConfigSchema } from '@autocase/predictors/llm';
-import { llmSummarizerConfigSchema } from '@autocase/predictors/summarizers';
+import { LLM_SUMMARIZER_ID, llmSummarizer } from '@autocase/predictors/summarizers';
+import type { PredictorRuntime } from '../case-engine/predictor-runtime.js';
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
 import { describeZodIssues, validationException } from '../http/zod-validation-pipe.js';
 import type { LearnedModelStore } from './learned-model-store.js';
 import { DEFAULT_LLM_SETTINGS, mergeLlmSettings, toLlmConnection, toLlmView, type LlmSettingsInput, type LlmSettingsView, type StoredLlmSettings } from './llm-settings.js';
 import { PREDICTOR_DOCUMENT, type PredictorDocuments } from './predictor-documents.js';
-import { MANAGED_PREDICTORS, type PredictorRuntime } from './predictor-runtime.js';
+import { MANAGED_PREDICTORS } from './managed-predictors.js';
+import { summarizerWithFallback } from './summarizer-with-fallback.js';
 
 export interface LlmTestResult {
   ok: boolean;
@@ -101,11 +103,23 @@ export class PredictorConfigurator {
     if (settings.enabled) {
       const config = toLlmConnection(settings);
       await this.runtime.replace('llm', MANAGED_PREDICTORS.llm!.packageName, MANAGED_PREDICTORS.llm!.plugin, config);
-      await this.runtime.useLlmSummarizer(llmSummarizerConfigSchema.parse(config));
+      await this.useLlmSummarizer(config);
       return;
     }
     await this.runtime.replace('llm', loaded?.packageName ?? MANAGED_PREDICTORS.llm!.packageName, loaded?.plugin ?? MANAGED_PREDICTORS.llm!.plugin, loaded ? loaded.config : null);
-    await this.runtime.useLlmSummarizer(null);
+    this.runtime.useSummarizer(null);
+  }
+
+  /** Makes the LLM summarizer (falling back to the boot summarizer on errors) the engine's summarizer. */
+  private async useLlmSummarizer(config: Record<string, unknown>): Promise<void> {
+    const llm = await llmSummarizer.create(llmSummarizer.configSchema.parse(config), this.runtime.context(LLM_SUMMARIZER_ID));
+    const fallback = this.runtime.bootSummarizer;
+    this.runtime.useSummarizer({
+      id: LLM_SUMMARIZER_ID,
+      packageName: '@autocase/predictors/summarizers',
+      instance: summarizerWithFallback(llm, fallback, this.runtime.logger),
+      ...(fallback ? { detail: 'falls back to the offline summarizer on errors' } : {}),
+    });
   }
 
   /** The stored (or boot-time) configuration of a configurable predictor. */

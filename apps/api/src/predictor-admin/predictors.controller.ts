@@ -7,7 +7,7 @@ import { ApiZodBody } from '../http/api-zod-body.js';
 import { validationException, ZodValidationPipe } from '../http/zod-validation-pipe.js';
 import type { PredictorAdmin } from './predictor-admin.js';
 import { PREDICTOR_ADMIN } from './predictor-admin.tokens.js';
-import type { RuntimePluginStatus } from './predictor-runtime.js';
+import type { RuntimePluginStatus } from '../case-engine/predictor-runtime.js';
 
 const PredictorTestSchema = z.object({
   text: z.string().trim().min(1, 'text is required').max(100_000),
