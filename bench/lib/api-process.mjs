@@ -2,7 +2,6 @@
 import { connect } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BENCH_PLUGINS } from './bench-plugins.mjs';
 import { freePort } from './free-port.mjs';
 import { sleep, startProcess } from './processes.mjs';
 
@@ -48,7 +47,6 @@ export async function startApi({ root, workDir, label, databaseUrl, redisUrl, cp
     AUTOCASE_ADMIN_PASSWORD: ADMIN_PASSWORD,
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '1000000',
-    AUTOCASE_PLUGINS: JSON.stringify(BENCH_PLUGINS),
     ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
     ...extraEnv,
   });

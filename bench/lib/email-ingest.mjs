@@ -1,6 +1,7 @@
 // Email ingest: the baseline pipeline and the real API, each fed the same messages over SMTP.
 import { join } from 'node:path';
 import { ApiClient, startApi } from './api-process.mjs';
+import { configurePredictors } from './bench-plugins.mjs';
 import { residentMegabytes, sampleResidentMemory, sleep, startProcess } from './processes.mjs';
 import { BENCH_MAILBOX, sendMessages } from './smtp-sender.mjs';
 
@@ -31,8 +32,9 @@ export async function runBaselineOnce({ workDir, label, messages, connections })
   }
 }
 
-/** The benchmark's mailbox and one catch-all ARC rule (create a case, predict fields, create contacts). */
+/** The benchmark's rules predictor, mailbox and one catch-all ARC rule (create a case, predict fields, create contacts). */
 export async function configureEmail(admin) {
+  await configurePredictors(admin);
   const { items } = await admin.get('/api/admin/mailboxes');
   if (!items.some((mailbox) => mailbox.address === BENCH_MAILBOX)) await admin.post('/api/admin/mailboxes', { address: BENCH_MAILBOX, displayName: 'Bench support' });
   const rules = await admin.get('/api/admin/arc-rules');
@@ -59,15 +61,30 @@ export async function emailOutcomes(admin) {
   return outcomes;
 }
 
-/** Polls GET /api/emails until no stored email is still `received`; resolves with the time it happened. */
-export async function waitUntilProcessed(admin, { timeoutMs, pollMs = 250 }) {
+/**
+ * Polls GET /api/emails until no stored email is still `received`; resolves with the time it
+ * happened. `progress` (optional array) receives `{ at, processed }` at every poll.
+ */
+export async function waitUntilProcessed(admin, { timeoutMs, pollMs = 250, progress }) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const pending = await emailTotal(admin, '&status=received');
+    const [pending, stored] = await Promise.all([emailTotal(admin, '&status=received'), progress ? emailTotal(admin) : 0]);
+    progress?.push({ at: performance.now(), processed: stored - pending });
     if (pending === 0) return performance.now();
     if (Date.now() > deadline) throw new Error(`${pending} emails were still unprocessed after ${Math.round(timeoutMs / 1000)} s`);
     await sleep(pollMs);
   }
+}
+
+/** Processing rate over the first and the last fifth of the messages (does it slow down as the store grows?). */
+export function processingRates(progress, total) {
+  const timeWhen = (count) => progress.find((point) => point.processed >= count)?.at;
+  const rate = (from, to) => {
+    const [start, end] = [timeWhen(from), timeWhen(to)];
+    return start !== undefined && end !== undefined && end > start ? (to - from) / ((end - start) / 1000) : null;
+  };
+  const fifth = Math.floor(total / 5);
+  return { firstFifthPerSecond: rate(Math.max(1, Math.floor(fifth / 10)), fifth), lastFifthPerSecond: rate(total - fifth, total) };
 }
 
 /**
@@ -81,9 +98,21 @@ export async function ingestInto(apis, { messages, connections, timeoutMs = 600_
   await sleep(300);
   const memory = apis.map((api) => sampleResidentMemory(api.pid));
   const ingestStartedAt = Date.now();
-  const sent = await sendMessages({ ports: apis.map((api) => api.smtpPort), messages, connections });
+  const progress = [];
+  let sending = true;
+  const watching = (async () => {
+    while (sending) {
+      const [pending, stored] = await Promise.all([emailTotal(admin, '&status=received'), emailTotal(admin)]);
+      progress.push({ at: performance.now(), processed: stored - pending });
+      await sleep(250);
+    }
+  })();
+  const sent = await sendMessages({ ports: apis.map((api) => api.smtpPort), messages, connections }).finally(() => {
+    sending = false;
+  });
+  await watching;
   if (sent.accepted === 0) throw new Error(`the API accepted no message: ${JSON.stringify(sent.refusals)}`);
-  const finishedAt = await waitUntilProcessed(admin, { timeoutMs });
+  const finishedAt = await waitUntilProcessed(admin, { timeoutMs, progress });
   const samples = memory.map((sampler) => sampler.stop());
   const outcomes = await emailOutcomes(admin);
   const seconds = (finishedAt - sent.startedAt) / 1000;
@@ -96,6 +125,7 @@ export async function ingestInto(apis, { messages, connections, timeoutMs = 600_
     refusals: sent.refusals,
     outcomes,
     peakResidentMegabytes: samples.map((list) => Math.max(...list.map((sample) => sample.megabytes))),
+    ...processingRates(progress, sent.accepted),
     /** How long after the first API process started the ingest began (to leave boot out of a CPU profile). */
     ingestOffsetMs: ingestStartedAt - apis[0].startedAt,
   };
@@ -109,6 +139,8 @@ export async function runApiIngestOnce({ root, workDir, label, store, redis, mes
   try {
     for (let index = 0; index < processes; index += 1) {
       apis.push(await startApi({ root, workDir, label: `${label}-p${index + 1}`, databaseUrl: database.url, redisUrl: redis?.url, cpuProfileDir }));
+      // The mailbox exists before further processes start, as in a deployment that scales out later.
+      if (index === 0) await configureEmail(await ApiClient.login(apis[0].url));
     }
     await sleep(1000);
     const idleResidentMegabytes = residentMegabytes(apis[0].pid);

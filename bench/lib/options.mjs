@@ -36,7 +36,7 @@ export function parseOptions(argv) {
     messages: options.messages ?? (quick ? 300 : 2500),
     customers: options.customers ?? (quick ? 10 : 50),
     profileMessages: quick ? 300 : 1000,
-    scaleMessages: options.messages ?? (quick ? 300 : 1000),
+    scaleMessages: options.messages ?? (quick ? 300 : 800),
     connections: 8,
     agents: quick ? 3 : 10,
   };

@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiClient, startApi } from './api-process.mjs';
+import { configurePredictors } from './bench-plugins.mjs';
 import { connectAgents, loadConversations, runChatOnce } from './chat-load.mjs';
 import { summarizeProfileFolder } from './cpu-profile.mjs';
 import { figure, formatNumber, percent } from './report.mjs';
@@ -16,6 +17,7 @@ async function withChatApi({ root, workDir, label, cpuProfileDir, agentCount }, 
   let agents = [];
   try {
     const admin = await ApiClient.login(api.url);
+    await configurePredictors(admin);
     agents = await connectAgents(api.url, admin, agentCount);
     return await action(api, agents);
   } finally {

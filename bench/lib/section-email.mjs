@@ -44,8 +44,18 @@ export async function runEmailSection({ root, workDir, options, evalDir, log, se
       const speed = summarizeRuns(details[key].map((run) => run.messagesPerSecond));
       const accepted = summarizeRuns(details[key].map((run) => run.acceptedPerSecond));
       const share = speed.median / baseline.median;
+      const failed = details[key].reduce((sum, run) => sum + run.outcomes.failed, 0);
+      if (failed) rows.push(figure('email', `Email messages whose processing failed, ${name} (see the API logs)`, `${failed} of ${details[key].reduce((sum, run) => sum + run.outcomes.stored, 0)}`, { target: '0', pass: false }));
+      const refused = details[key].reduce((sum, run) => sum + run.refused, 0);
+      if (refused) rows.push(figure('email', `Email messages refused over SMTP, ${name}`, `${refused}: ${Object.keys(details[key].find((run) => run.refused).refusals)[0]}`, { target: '0', pass: false }));
       details[`${key}Summary`] = { messagesPerSecond: speed, acceptedPerSecond: accepted, shareOfBaseline: share };
       rows.push(figure('email', `Email ingest end-to-end, ${name}`, `${formatNumber(speed.median)} msg/s = ${percent(share)} of baseline`, { range: `${rangeText(speed)}; ${percent(speed.min / baseline.median)}–${percent(speed.max / baseline.median)}`, target: '≥ 50 % of baseline', pass: share >= INGEST_TARGET_SHARE }));
+      const first = details[key].map((run) => run.firstFifthPerSecond).filter(Boolean);
+      const last = details[key].map((run) => run.lastFifthPerSecond).filter(Boolean);
+      if (first.length && last.length) {
+        const [firstRate, lastRate] = [summarizeRuns(first), summarizeRuns(last)];
+        rows.push(figure('email', `Email processing rate, first → last fifth of the messages, ${name}`, `${formatNumber(firstRate.median)} → ${formatNumber(lastRate.median)} msg/s`, { range: `first ${rangeText(firstRate)}; last ${rangeText(lastRate)}` }));
+      }
       rows.push(figure('email', `Email SMTP accept rate (250 after durable store), ${name}`, `${formatNumber(accepted.median)} msg/s = ${percent(accepted.median / baseline.median)} of baseline`, { range: rangeText(accepted) }));
     }
     const outcomes = details.embedded[0]?.outcomes;
