@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
-import type { CaseEngineDeps, Mailbox, Mailer, ProcessInboundEmailDependencies } from '@autocase/core';
+import { predictEmailCategory, type CaseEngineDeps, type Mailbox, type Mailer, type ProcessInboundEmailDependencies } from '@autocase/core';
 import { createSmtpMailer } from '@autocase/channels/email';
 import { MikroArcRuleRepository, MikroContactRepository, MikroMailboxRepository } from './mikro-email-configuration.js';
 import { MikroEmailRepository } from './mikro-email-repository.js';
@@ -45,13 +45,7 @@ export function createEmailProcessing(orm: MikroORM, engine: CaseEngineDeps): Em
     configuration: engine.configuration,
     predictions,
     /** The category condition of ARC rules reads the `category` case field, predicted by the configured predictors. */
-    classifyCategory: async (input) => {
-      const category = (await engine.configuration.getFields()).find((field) => field.key === 'category');
-      if (!category) return null;
-      const report = await predictions.run({ fields: [{ ...category, fillOn: ['emailCreation'] }], ...input, channel: 'email', scope: 'emailCreation' });
-      const best = report.predictions.filter((prediction) => prediction.field === 'category').sort((left, right) => right.confidence - left.confidence)[0];
-      return best && best.confidence >= category.threshold && typeof best.value === 'string' ? best.value : null;
-    },
+    classifyCategory: (input) => predictEmailCategory({ predictions, configuration: engine.configuration }, input),
     mailerFor: mailerCache(),
     events: engine.events,
     clock: engine.clock,

@@ -14,6 +14,7 @@ import { decideForFollowUp, findThreadCase } from './process-inbound-email-threa
 import { normalizeSubject } from './process-inbound-email-tracking-token.js';
 import { attachDeliveryFailure } from './process-inbound-email-delivery-failure.js';
 import { withEmailClaim } from './process-inbound-email-claim.js';
+import { predictEmailCategory } from './process-inbound-email-category.js';
 
 export interface ProcessInboundEmailDependencies {
   emails: EmailRepository;
@@ -28,7 +29,10 @@ export interface ProcessInboundEmailDependencies {
   configuration: Pick<ConfigurationRepository, 'getFields' | 'getSettings'>;
   /** Runs the configured predictors; without it cases get only the mapped fields. */
   predictions?: PredictionRunnerPort;
-  /** The email category from a classifier predictor, asked only when a rule has a category condition. */
+  /**
+   * The email category for rules with a category condition (asked only then); by default the
+   * configured predictors' value for the `category` case field (predictEmailCategory).
+   */
   classifyCategory?: (input: ReturnType<typeof emailPredictionInput>) => Promise<string | null>;
   /** The outbound mailer of a mailbox; without one, no acknowledgement is sent. */
   mailerFor?: (mailbox: Mailbox | null) => Mailer | null;
@@ -187,7 +191,8 @@ async function decide(deps: ProcessInboundEmailDependencies, email: EmailMessage
     return skipped(`loop guard: ${sender} sent more than ${(deps.limits ?? defaultSenderLimits).sameSubjectPerSenderPerHour} emails with this subject within an hour`, thread?.correlation ?? 'none');
   }
   const contact = sender ? await deps.contacts.findByEmail(sender) : null;
-  const category = ruleNeedsCategory(rule) && deps.classifyCategory ? await deps.classifyCategory(emailPredictionInput(email, parsed)) : null;
+  const classify = deps.classifyCategory ?? ((input: ReturnType<typeof emailPredictionInput>) => predictEmailCategory(deps, input));
+  const category = ruleNeedsCategory(rule) ? await classify(emailPredictionInput(email, parsed)) : null;
   const arc = evaluateArcRule(rule as ArcRule | null, { email: parsed, mailbox: email.mailbox, senderKnown: contact !== null, category });
   const createCase = arc.plannedActions.find((action) => action.type === 'create-case');
   if (!createCase) return { ...skipped(arc.reason, thread?.correlation ?? 'none'), arc };
