@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { ArcRuleSchema, ImapSettingsSchema, NotFoundError, SmtpOutboundSettingsSchema, type ArcRule, type Mailbox } from '@autocase/core';
+import { ArcRuleSchema, ImapSettingsSchema, MailboxSchema, NotFoundError, SmtpOutboundSettingsSchema, type ArcRule, type Mailbox } from '@autocase/core';
 import { createSmtpMailer, dryRunArcRule, testImapConnection, type DryRunResult } from '@autocase/channels/email';
 import type { Request } from 'express';
 import type { z } from 'zod';
@@ -35,6 +35,7 @@ export class AdminEmailController {
 
   /** Creates a mailbox (inbound address, webhook secret, IMAP account, outbound SMTP, acknowledgement template). */
   @Post('mailboxes')
+  @ApiZodBody(MailboxSchema, 'the mailbox: address, displayName, webhookSecret (for POST /api/channels/email/inbound), imap, smtp, acknowledgement')
   async createMailbox(@Body() body: unknown) {
     const parsed = parseMailboxInput(body, null);
     if (!parsed.success) throw validationException(describeZodIssues(parsed.error));
@@ -44,6 +45,7 @@ export class AdminEmailController {
 
   /** Replaces a mailbox; blank passwords keep the stored ones. */
   @Put('mailboxes/:id')
+  @ApiZodBody(MailboxSchema, 'the whole mailbox; blank imap/smtp passwords keep the stored ones')
   async updateMailbox(@Param('id') id: string, @Body() body: unknown) {
     const stored = await this.requireMailbox(id);
     const parsed = parseMailboxInput(body, stored);

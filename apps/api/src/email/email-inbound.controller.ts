@@ -1,5 +1,5 @@
 import { Controller, Headers, HttpCode, HttpException, HttpStatus, Inject, Post, Query, Req, UnauthorizedException } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiHeader, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { PluginError, type Clock } from '@autocase/core';
 import { verifyWebhookSecret } from '@autocase/channels/email';
 import type { Request } from 'express';
@@ -34,6 +34,14 @@ export class EmailInboundController {
   @ApiBody({ description: 'the raw RFC 822 message, byte for byte', schema: { type: 'string', format: 'binary' } })
   @ApiHeader({ name: 'X-Autocase-Secret', description: "the mailbox's webhook secret (or ?secret=)", required: false })
   @ApiHeader({ name: 'X-Autocase-Mailbox', description: 'the mailbox address (or ?mailbox=); optional when the secret identifies it', required: false })
+  @ApiQuery({ name: 'secret', required: false, description: 'the webhook secret, for providers that cannot send headers' })
+  @ApiQuery({ name: 'mailbox', required: false, description: 'the mailbox address, for providers that cannot send headers' })
+  @ApiResponse({ status: 202, description: 'stored byte for byte and queued for processing', schema: { type: 'object', properties: { id: { type: 'string' }, duplicate: { type: 'boolean', description: 'the same message was stored before' } }, required: ['id', 'duplicate'] } })
+  @ApiResponse({ status: 400, description: 'empty body or not message/rfc822' })
+  @ApiResponse({ status: 401, description: 'unknown mailbox or wrong secret' })
+  @ApiResponse({ status: 413, description: 'larger than SMTP_MAX_MESSAGE_BYTES' })
+  @ApiResponse({ status: 429, description: 'over RATE_LIMIT_PER_MINUTE for this client address; nothing was stored, post again after Retry-After', headers: { 'Retry-After': { description: 'seconds to wait', schema: { type: 'integer' } } } })
+  @ApiResponse({ status: 503, description: 'storage unavailable; nothing was stored, retry later' })
   async inbound(
     @Req() request: Request,
     @Headers('x-autocase-secret') secretHeader?: string,

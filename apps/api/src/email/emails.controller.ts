@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ConflictError, NotFoundError, normalizeMessageId, type CaseEngineDeps, type EmailMessage } from '@autocase/core';
 import { composeCaseReply, extractAttachment, processStoredEmail } from '@autocase/channels/email';
 import type { Response } from 'express';
@@ -40,6 +40,8 @@ export class EmailsController {
 
   /** The message exactly as received. */
   @Get('emails/:id/raw')
+  @ApiProduces('message/rfc822')
+  @ApiResponse({ status: 200, description: 'the raw message exactly as received (.eml)', content: { 'message/rfc822': { schema: { type: 'string', format: 'binary' } } } })
   async raw(@Param('id') id: string, @Res() response: Response): Promise<void> {
     const raw = await this.processing.emails.getRaw(id);
     if (!raw) throw new NotFoundError('Email', id);
@@ -50,6 +52,9 @@ export class EmailsController {
 
   /** One attachment, by its position in `attachments` or as `cid:<content-id>` (inline images). */
   @Get('emails/:id/attachments/:ref')
+  @ApiParam({ name: 'ref', description: 'the position in the email\'s `attachments` (0, 1, …) or `cid:<content-id>` of an inline image' })
+  @ApiResponse({ status: 200, description: 'the attachment bytes, with its content type and file name', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiResponse({ status: 404, description: 'no such email or attachment' })
   async attachment(@Param('id') id: string, @Param('ref') ref: string, @Res() response: Response): Promise<void> {
     const raw = await this.processing.emails.getRaw(id);
     if (!raw) throw new NotFoundError('Email', id);
@@ -88,6 +93,8 @@ export class EmailsController {
 
   /** An agent's reply by email: threaded on the case's latest email, with the tracking token. */
   @Post('cases/:id/email-replies')
+  @ApiParam({ name: 'id', description: 'the case id or number (e.g. CAS-00042)' })
+  @ApiResponse({ status: 201, description: 'sent over the mailbox\'s SMTP, threaded on the case\'s latest email with the tracking token', schema: { type: 'object', properties: { messageId: { type: 'string' }, to: { type: 'array', items: { type: 'string' } }, subject: { type: 'string' } } } })
   @ApiZodBody(CaseReplySchema)
   async reply(@Param('id') id: string, @Body(new ZodValidationPipe(CaseReplySchema)) body: z.infer<typeof CaseReplySchema>, @CurrentUser() user: User): Promise<{ messageId: string; to: string[]; subject: string }> {
     const caseRecord = await this.requireCase(id);
