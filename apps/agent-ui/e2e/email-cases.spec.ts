@@ -9,21 +9,26 @@ const PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAD
 const transport = nodemailer.createTransport({ host: '127.0.0.1', port: E2E.smtpPort, secure: false, ignoreTLS: true });
 
 const CUSTOMER_MAILBOX = 'customer@autocase.test';
+const ARC_RULE_NAME = 'Every email becomes a case';
 
 let mailboxReady: Promise<void> | null = null;
 
-/** A mailbox whose ARC rule turns every email into a case (set up once over the admin API). */
+/**
+ * A support mailbox whose ARC rule turns every email into a case, plus the customer's mailbox that
+ * replies are delivered to (set up over the admin API; idempotent, so a retried worker reuses them).
+ */
 function ensureMailbox(request: APIRequestContext): Promise<void> {
   mailboxReady ??= (async () => {
     const admin = await apiLogin(request);
+    const mailboxes = await apiCall<{ address: string }[] | { items: { address: string }[] }>(request, admin.token, 'GET', '/admin/mailboxes');
+    const existing = new Set((Array.isArray(mailboxes) ? mailboxes : mailboxes.items).map((mailbox) => mailbox.address));
     // Replies go out over SMTP to the API's own listener, where the customer's address is a second mailbox.
-    await apiCall(request, admin.token, 'POST', '/admin/mailboxes', { address: E2E.mailbox, displayName: 'Support', smtp: { host: '127.0.0.1', port: E2E.smtpPort } });
-    await apiCall(request, admin.token, 'POST', '/admin/mailboxes', { address: CUSTOMER_MAILBOX, displayName: 'Customer inbox' });
-    await apiCall(request, admin.token, 'POST', '/admin/arc-rules', {
-      mailbox: E2E.mailbox,
-      name: 'Every email becomes a case',
-      items: [{ id: 'all', name: 'Everything', action: 'create-case' }],
-    });
+    if (!existing.has(E2E.mailbox)) await apiCall(request, admin.token, 'POST', '/admin/mailboxes', { address: E2E.mailbox, displayName: 'Support', smtp: { host: '127.0.0.1', port: E2E.smtpPort } });
+    if (!existing.has(CUSTOMER_MAILBOX)) await apiCall(request, admin.token, 'POST', '/admin/mailboxes', { address: CUSTOMER_MAILBOX, displayName: 'Customer inbox' });
+    const rules = await apiCall<{ name: string }[] | { items: { name: string }[] }>(request, admin.token, 'GET', '/admin/arc-rules');
+    if (!(Array.isArray(rules) ? rules : rules.items).some((rule) => rule.name === ARC_RULE_NAME)) {
+      await apiCall(request, admin.token, 'POST', '/admin/arc-rules', { mailbox: E2E.mailbox, name: ARC_RULE_NAME, items: [{ id: 'all', name: 'Everything', action: 'create-case' }] });
+    }
   })();
   return mailboxReady;
 }
@@ -34,9 +39,13 @@ async function waitForCase(request: APIRequestContext, agent: SignedInUser, subj
     .poll(async () => {
       const page = await apiCall<{ items: { id: string; number: string; title: string }[] }>(request, agent.token, 'GET', `/cases?channel=email&q=${encodeURIComponent(subject)}`);
       found = page.items.find((item) => item.title.includes(subject));
-      return Boolean(found);
+      if (found) return 'case created';
+      // Say what happened to the email while waiting, so a failure explains itself.
+      const emails = await apiCall<{ items: { status: string; outcome: string | null; reason: string | null }[] }>(request, agent.token, 'GET', `/emails?q=${encodeURIComponent(subject)}`);
+      const email = emails.items[0];
+      return email ? `email ${email.status}, outcome ${email.outcome ?? 'none'}: ${email.reason ?? ''}` : 'email not stored yet';
     }, { timeout: 20_000 })
-    .toBe(true);
+    .toBe('case created');
   return found!;
 }
 
