@@ -35,7 +35,7 @@ export function parseOptions(argv) {
     runs: options.runs ?? (quick ? 2 : 3),
     messages: options.messages ?? (quick ? 300 : 2500),
     customers: options.customers ?? (quick ? 10 : 50),
-    profileMessages: quick ? 300 : 1000,
+    profileMessages: quick ? 300 : 600,
     scaleMessages: options.messages ?? (quick ? 300 : 800),
     connections: 8,
     agents: quick ? 3 : 10,
