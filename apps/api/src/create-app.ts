@@ -22,6 +22,7 @@ import { MikroConfigurationRepository } from './persistence/repositories/mikro-c
 import { MikroUserRepository } from './persistence/repositories/mikro-user-repository.js';
 import { loadPlugins, readPluginList } from './plugins/plugin-loader.js';
 import type { HostJobQueue } from './queue/host-job-queue.js';
+import { seedDemoChannels } from './seed/demo-channels.js';
 import { seedDemoConfiguration } from './seed/demo-seed.js';
 import { JOB_QUEUE } from './tokens.js';
 
@@ -61,7 +62,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Running
     const users = new MikroUserRepository(orm, clock);
     const admin = await ensureBootstrapAdmin(users, config.bootstrapAdmin, logger);
     const configuration = new MikroConfigurationRepository(orm, clock);
-    if (config.demo || (config.database.kind === 'sqlite' && !(await configuration.hasFields()))) await seedDemoConfiguration(configuration, logger);
+    const demoSeeded = (config.demo || (config.database.kind === 'sqlite' && !(await configuration.hasFields()))) && (await seedDemoConfiguration(configuration, logger));
 
     app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(runtime), { logger: new PinoNestLogger(logger), abortOnError: false });
     app.setGlobalPrefix('api');
@@ -84,6 +85,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Running
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
     await app.listen(options.port ?? config.port, config.host);
+    if (demoSeeded && config.demo) await seedDemoChannels(app, logger);
     const queue = app.get<HostJobQueue>(JOB_QUEUE);
     await queue.start();
     const address = app.getHttpServer().address() as AddressInfo;
