@@ -32,9 +32,10 @@ function canConnect(port) {
 
 /**
  * Starts one API process on free HTTP and SMTP ports and waits until /api/health answers and the
- * SMTP port accepts connections. `cpuProfileDir` adds `--cpu-prof` (written when it stops).
+ * SMTP port accepts connections. `cpuProfileDir` adds `--cpu-prof` (written when it stops);
+ * `sqlCountFile` preloads the SQLite statement counter (SQLite only, written when it stops).
  */
-export async function startApi({ root, workDir, label, databaseUrl, redisUrl, cpuProfileDir, extraEnv = {} }) {
+export async function startApi({ root, workDir, label, databaseUrl, redisUrl, cpuProfileDir, sqlCountFile, extraEnv = {} }) {
   const [httpPort, smtpPort] = [await freePort(), await freePort()];
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !OWN_VARIABLES.test(name)));
   Object.assign(env, {
@@ -52,6 +53,10 @@ export async function startApi({ root, workDir, label, databaseUrl, redisUrl, cp
   });
   const logFile = join(workDir, `${label}.log`);
   const nodeArguments = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
+  if (sqlCountFile) {
+    nodeArguments.push('--require', new URL('./sql-statement-counter.cjs', import.meta.url).pathname);
+    env.BENCH_SQL_COUNT_FILE = sqlCountFile;
+  }
   const handle = startProcess({ command: process.execPath, args: [...nodeArguments, join(root, 'apps/api/dist/main.js')], env, cwd: root, logFile });
   const url = `http://127.0.0.1:${httpPort}`;
   const deadline = Date.now() + 90_000;

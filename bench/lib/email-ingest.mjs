@@ -132,13 +132,13 @@ export async function ingestInto(apis, { messages, connections, timeoutMs = 600_
 }
 
 /** One measured run: a fresh store, the API started on it, the messages ingested, the API stopped. */
-export async function runApiIngestOnce({ root, workDir, label, store, redis, messages, connections, processes = 1, cpuProfileDir }) {
+export async function runApiIngestOnce({ root, workDir, label, store, redis, messages, connections, processes = 1, cpuProfileDir, sqlCountFile }) {
   const database = await store();
   if (redis) await redis.flush();
   const apis = [];
   try {
     for (let index = 0; index < processes; index += 1) {
-      apis.push(await startApi({ root, workDir, label: `${label}-p${index + 1}`, databaseUrl: database.url, redisUrl: redis?.url, cpuProfileDir }));
+      apis.push(await startApi({ root, workDir, label: `${label}-p${index + 1}`, databaseUrl: database.url, redisUrl: redis?.url, cpuProfileDir, sqlCountFile }));
       // The mailbox exists before further processes start, as in a deployment that scales out later.
       if (index === 0) await configureEmail(await ApiClient.login(apis[0].url));
     }

@@ -1,5 +1,5 @@
 // Section 1 (email ingest) and 4 (memory under ingest): baseline, embedded default, PostgreSQL + Redis, CPU profile.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { summarizeProfileFolder } from './cpu-profile.mjs';
 import { runApiIngestOnce, runBaselineOnce } from './email-ingest.mjs';
@@ -10,6 +10,10 @@ import { summarizeRuns } from './stats.mjs';
 
 const MEMORY_TARGET_MB = 300;
 const INGEST_TARGET_SHARE = 0.5;
+
+function readSqlCounts(file) {
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+}
 
 const rangeText = (summary, unit = '', digits) => `${formatNumber(summary.min, digits)}–${formatNumber(summary.max, digits)}${unit} (${summary.runs} runs)`;
 
@@ -71,8 +75,14 @@ export async function runEmailSection({ root, workDir, options, evalDir, log, se
     log(`email: CPU profile of the embedded API over ${options.profileMessages} messages`);
     const profileDir = join(workDir, 'profile-email');
     mkdirSync(profileDir, { recursive: true });
-    const profiled = await runApiIngestOnce({ root, workDir, label: 'embedded-profiled', store: async () => sqliteDatabase(workDir, 'embedded-profiled'), messages: messages.slice(0, options.profileMessages), connections: options.connections, cpuProfileDir: profileDir });
+    const sqlCountFile = join(workDir, 'embedded-profiled-sql.json');
+    const profiled = await runApiIngestOnce({ root, workDir, label: 'embedded-profiled', store: async () => sqliteDatabase(workDir, 'embedded-profiled'), messages: messages.slice(0, options.profileMessages), connections: options.connections, cpuProfileDir: profileDir, sqlCountFile });
     details.profile = { messagesPerSecond: profiled.messagesPerSecond, ...summarizeProfileFolder(profileDir, 15, { skipMs: profiled.ingestOffsetMs }) };
+    const statements = readSqlCounts(sqlCountFile);
+    if (statements) {
+      details.sqlStatements = { perMessage: statements.total / profiled.accepted, ...statements, statements: statements.statements.slice(0, 15) };
+      rows.push(figure('email', 'SQLite statements prepared per email (embedded, whole pipeline incl. completion polling)', `${formatNumber(details.sqlStatements.perMessage)}`, { range: `top: ${statements.statements.slice(0, 3).map((entry) => `${entry.sql.slice(0, 60)}… ×${entry.count}`).join('; ')}` }));
+    }
     rows.push(figure('email', 'Email ingest slowest stage (CPU self time during ingest, embedded)', `${details.profile.slowestStage}: ${percent(details.profile.pipelineStages[0]?.share)}`));
   }
   return { rows, details };
