@@ -1,5 +1,5 @@
 // Section 2: live chat latency and fan-out on the embedded default, plus a CPU profile of one run.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiClient, startApi } from './api-process.mjs';
 import { configurePredictors } from './bench-plugins.mjs';
@@ -11,9 +11,9 @@ import { summarizeRuns } from './stats.mjs';
 
 const ACCEPT_TO_CASE_P95_TARGET_MS = 25;
 
-async function withChatApi({ root, workDir, label, cpuProfileDir, agentCount }, action) {
+async function withChatApi({ root, workDir, label, cpuProfileDir, sqlCountFile, agentCount }, action) {
   const database = sqliteDatabase(workDir, label);
-  const api = await startApi({ root, workDir, label, databaseUrl: database.url, cpuProfileDir });
+  const api = await startApi({ root, workDir, label, databaseUrl: database.url, cpuProfileDir, sqlCountFile });
   let agents = [];
   try {
     const admin = await ApiClient.login(api.url);
@@ -43,12 +43,15 @@ export async function runChatSection({ root, workDir, options, evalDir, log }) {
   const profileDir = join(workDir, 'profile-chat');
   mkdirSync(profileDir, { recursive: true });
   let skipMs = 0;
-  await withChatApi({ root, workDir, label: 'chat-profiled', cpuProfileDir: profileDir, agentCount: options.agents }, async (api, agents) => {
+  const sqlCountFile = join(workDir, 'chat-profiled-sql.json');
+  await withChatApi({ root, workDir, label: 'chat-profiled', cpuProfileDir: profileDir, sqlCountFile, agentCount: options.agents }, async (api, agents) => {
     await runChatOnce({ url: api.url, agents, conversations, customers: 5, runLabel: 'warmup' });
     skipMs = Date.now() - api.startedAt;
     details.profiledRun = await runChatOnce({ url: api.url, agents, conversations, customers: options.customers, runLabel: 'profiled' });
   });
   details.profile = summarizeProfileFolder(profileDir, 15, { skipMs });
+  const statements = existsSync(sqlCountFile) ? JSON.parse(readFileSync(sqlCountFile, 'utf8')) : null;
+  const profiledMessages = (details.profiledRun?.sentMessages ?? 0) + 5 * (conversations[0]?.turns.length ?? 0);
 
   const across = (pick) => summarizeRuns(details.runs.map(pick).filter((value) => typeof value === 'number'));
   const rangeText = (summary, unit) => `${formatNumber(summary.min)}–${formatNumber(summary.max)}${unit} (${summary.runs} runs)`;
@@ -70,6 +73,11 @@ export async function runChatSection({ root, workDir, options, evalDir, log }) {
   rows.push(figure('chat', `Chat message fan-out (deliveries to agent + customer sockets)`, `${formatNumber(fanOut.median)} msgs/s (${formatNumber(sent.median)} sent/s)`, { range: rangeText(fanOut, ' msgs/s') }));
   const problems = details.runs.flatMap((run) => run.problems);
   if (problems.length) rows.push(figure('chat', 'Chat problems (see JSON)', `${problems.length}: ${problems[0].slice(0, 120)}`));
+  if (statements) {
+    const conversationsServed = options.customers + 5;
+    details.sqlStatements = { total: statements.total, perConversation: statements.total / conversationsServed, statements: statements.statements.slice(0, 15) };
+    rows.push(figure('chat', `SQLite statements per chat conversation (start, accept, ~${Math.round(profiledMessages / conversationsServed)} messages, update, end; whole API process)`, formatNumber(details.sqlStatements.perConversation), { range: `top: ${statements.statements.slice(0, 3).map((entry) => `${entry.sql.slice(0, 60)}… ×${entry.count}`).join('; ')}` }));
+  }
   rows.push(figure('chat', 'Chat slowest stage (CPU self time during one run)', `${details.profile.slowestStage}: ${percent(details.profile.pipelineStages[0]?.share)}`));
   return { rows, details };
 }
