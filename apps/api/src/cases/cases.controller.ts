@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { NotFoundError, applyManualEdit, createManualCase, type AuditEntry, type CaseEngineDeps, type Note } from '@autocase/core';
 import type { z } from 'zod';
 import { CurrentUser } from '../auth/auth-decorators.js';
@@ -9,6 +9,7 @@ import { ZodValidationPipe } from '../http/zod-validation-pipe.js';
 import { CASE_ENGINE } from '../tokens.js';
 import { CaseCreateSchema, CaseEditSchema, CaseListQuerySchema, NoteCreateSchema } from './case-schemas.js';
 import { toCaseView, type CaseView } from './case-view.js';
+import { PREDICTION_LOG_RESPONSE_SCHEMA, toPredictionLogView, type PredictionLogEntryView } from './prediction-log-view.js';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -48,6 +49,17 @@ export class CasesController {
     await this.requireCase(id);
     const items = await this.engine.audit.listForCase(id);
     return { items, total: items.length };
+  }
+
+  /** The case's prediction log: every prediction run with the engine's decisions and abstentions, newest first. */
+  @Get(':id/predictions')
+  @ApiOperation({ summary: "The case's prediction log (id or case number): per run the trigger, predictors, decisions with reasons, abstentions and predictor errors, newest first" })
+  @ApiOkResponse({ schema: PREDICTION_LOG_RESPONSE_SCHEMA as never })
+  @ApiResponse({ status: 401, description: 'no or invalid bearer token' })
+  @ApiResponse({ status: 404, description: 'no case with that id or number' })
+  async predictions(@Param('id') id: string): Promise<{ items: PredictionLogEntryView[]; total: number }> {
+    const caseRecord = await this.requireCase(id);
+    return toPredictionLogView((await this.engine.predictionLog?.listForCase(caseRecord.id)) ?? []);
   }
 
   @Get(':id/notes')
