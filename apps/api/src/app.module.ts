@@ -9,6 +9,7 @@ import { EmailModule } from './email/email.module.js';
 import { InfrastructureModule, type AppRuntime } from './infrastructure/infrastructure.module.js';
 import { OpsModule } from './ops/ops.module.js';
 import { PredictorAdminModule } from './predictor-admin/predictor-admin.module.js';
+import { BullBoardModule } from './queue/bull-board.module.js';
 
 /**
  * Feature modules of the API, one line each. A feature injects ports by token (tokens.ts),
@@ -24,6 +25,7 @@ export const FEATURE_MODULES: Type[] = [
   ChatModule,
   EmailModule,
   PredictorAdminModule,
+  BullBoardModule,
 ];
 
 @Module({})

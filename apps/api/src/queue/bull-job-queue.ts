@@ -28,6 +28,11 @@ export class BullJobQueue implements HostJobQueue {
     private readonly options: BullQueueOptions = {},
   ) {}
 
+  /** The Bull queue itself, for bull-board (queue/bull-board.module.ts). */
+  get bullQueue(): Queue {
+    return this.queue;
+  }
+
   register<T extends Record<string, unknown>>(name: string, handler: JobHandler<T>): void {
     validateJobName(name);
     if (this.handlers.has(name)) throw new Error(`a handler for job "${name}" is already registered`);
