@@ -37,7 +37,7 @@ export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:543
 export TEST_REDIS_URL="${TEST_REDIS_URL:-redis://127.0.0.1:6379}"
 
 log "build, typecheck and unit tests"
-pnpm turbo run build typecheck test --output-logs=new-only --concurrency=2
+pnpm turbo run build typecheck lint test --output-logs=new-only --concurrency=2
 log "integration tests (SQLite and PostgreSQL, Redis, SMTP)"
 pnpm turbo run test:integration --output-logs=new-only --concurrency=1
 log "end-to-end browser tests"
