@@ -17,5 +17,8 @@ test('shows queue and database health and the jobs that ran', async ({ page, req
   await expect(components.getByRole('row', { name: /Database/ })).toContainText('sqlite');
   await expect(page.getByText('Pending jobs')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Jobs' }).getByRole('row', { name: /email\.process/ })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('heading', { name: 'bull-board' })).toBeVisible();
+  await expect(page.getByText('bull-board, for inspecting and retrying individual jobs, is available with Redis')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Open bull-board' })).toHaveCount(0);
   await screenshot(page, 'queues');
 });

@@ -5,6 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Skeleton } from '@/components/ui/skeleton';
+import { BullBoardLink } from './bull-board-link';
 import { formatUptime } from './health-types';
 import { JobTable } from './job-table';
 import { useOperationsStatus } from './use-operations-status';
@@ -70,11 +71,7 @@ export function QueueStatus() {
               </table>
             </div>
           </Card>
-          {report.queue.kind === 'in-process' && (
-            <p className="text-sm text-slate-500">
-              Jobs run inside the API process. Set <code className="rounded bg-slate-100 px-1 font-mono text-xs">REDIS_URL</code> to run them on Bull queues shared by several API and worker processes.
-            </p>
-          )}
+          <BullBoardLink queueKind={report.queue.kind} />
         </div>
       )}
     </>
