@@ -112,6 +112,25 @@ test('a manual edit survives an update, and the summary note appears after the c
   await history.scrollIntoViewIfNeeded();
   await screenshot(agentPage, 'agent-audit-history');
 
+  // The AI log shows each run: what it set, with which predictor and confidence, and why it kept the agent's category.
+  await agentPage.getByRole('tab', { name: 'AI log' }).click();
+  const aiLog = agentPage.getByRole('list', { name: 'AI prediction log' });
+  const updateRun = aiLog.getByTestId('prediction-run').filter({ hasText: 'Case update' }).first();
+  await expect(updateRun.getByTestId('prediction-field').filter({ hasText: 'Category' })).toContainText('Kept: an agent set this value');
+  await expect(updateRun.getByTestId('prediction-field').filter({ hasText: 'Priority' })).toContainText(/High.*rules.*confidence 90%/);
+  const creationRun = aiLog.getByTestId('prediction-run').filter({ hasText: 'Case creation from a chat' });
+  await expect(creationRun.getByTestId('prediction-field').filter({ hasText: 'Category' })).toContainText(/Billing.*rules.*confidence 90%/);
+  await updateRun.scrollIntoViewIfNeeded();
+  await screenshot(agentPage, 'agent-ai-log');
+
+  // The case page has the same AI log.
+  const caseNumber = ((await agentPage.getByRole('tab', { name: /^Case CAS-/ }).textContent()) ?? '').replace('Case', '').trim();
+  const casePage = await agentBrowser.newPage();
+  await casePage.goto(`/cases/${caseNumber}`);
+  await casePage.getByRole('tab', { name: 'AI log' }).click();
+  await expect(casePage.getByRole('list', { name: 'AI prediction log' }).getByTestId('prediction-run').first()).toContainText('Kept: an agent set this value');
+  await casePage.close();
+
   // End: the customer sees the ended state, the summary note lands on the timeline.
   await agentPage.getByRole('button', { name: 'End chat' }).click();
   await expect(customer.getByTestId('chat-status')).toHaveAttribute('data-state', 'closed');
