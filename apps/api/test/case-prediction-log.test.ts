@@ -60,12 +60,16 @@ describeEachDatabase('case prediction log over HTTP', (databaseId) => {
   });
 
   it('lists runs newest first and answers by case number too', async () => {
-    await app.agentPost(`/cases/${caseId}/notes`, { body: 'checking the log' });
+    await app.agentPost(`/cases/${caseId}/update-from-conversation`);
     const byNumber = await app.agentGet<PredictionLogBody>(`/cases/${caseNumber}/predictions`);
     const byId = await app.agentGet<PredictionLogBody>(`/cases/${caseId}/predictions`);
     expect(byNumber).toEqual(byId);
-    const times = byId.items.map((entry) => entry.at);
-    expect(times).toEqual([...times].sort().reverse());
+    expect(byId.items.map((entry) => [entry.scope, entry.trigger])).toEqual([
+      ['updates', 'agent-request'],
+      ['chatCreation', 'accept'],
+    ]);
+    const priorityAgain = byId.items[0]?.abstentions.find((item) => item.field === 'priority');
+    expect(priorityAgain).toMatchObject({ reason: 'all-rejected', message: expect.stringContaining('below the field threshold 0.95') });
   });
 
   it('is admin-readable, 404 for an unknown case and 401 without a token', async () => {
