@@ -17,20 +17,18 @@ export interface PredictionLogEntryView {
 }
 
 function predictorsOf(entry: PredictionLogEntry): PredictorRef[] {
-  const byId = new Map<string, PredictorRef>();
-  for (const decision of entry.decisions) {
-    const ref = decision.predictor;
-    const key = `${ref.id}@${ref.version}@${ref.model ?? ''}`;
-    if (!byId.has(key)) byId.set(key, ref.model ? { id: ref.id, version: ref.version, model: ref.model } : { id: ref.id, version: ref.version });
+  const byKey = new Map<string, PredictorRef>();
+  for (const { predictor } of entry.decisions) {
+    const key = `${predictor.id}@${predictor.version}@${predictor.model ?? ''}`;
+    if (!byKey.has(key)) byKey.set(key, predictor.model ? { id: predictor.id, version: predictor.version, model: predictor.model } : { id: predictor.id, version: predictor.version });
   }
-  const proposing = new Set([...byId.values()].map((ref) => ref.id));
-  for (const failure of entry.errors) {
-    if (!proposing.has(failure.predictorId)) {
-      proposing.add(failure.predictorId);
-      byId.set(`${failure.predictorId}@failed`, { id: failure.predictorId, version: 'unknown' });
-    }
+  const named = new Set([...byKey.values()].map((ref) => ref.id));
+  for (const { predictorId } of entry.errors) {
+    if (named.has(predictorId)) continue;
+    named.add(predictorId);
+    byKey.set(`${predictorId}@failed`, { id: predictorId, version: 'unknown' });
   }
-  return [...byId.values()];
+  return [...byKey.values()];
 }
 
 /** A stored log entry in the API's shape (stable keys, `null` for a missing detail). */
