@@ -73,6 +73,11 @@ export default tseslint.config(
     },
   },
   {
+    files: ['packages/core/src/testing/**/*.ts'],
+    // Test doubles rethrow whatever failure value a test configured, Error or not.
+    rules: { '@typescript-eslint/only-throw-error': 'off' },
+  },
+  {
     files: nextApps,
     plugins: { 'react-hooks': reactHooks },
     rules: {
