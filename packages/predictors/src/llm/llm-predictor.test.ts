@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { APICallError } from 'ai';
 import { MockLanguageModelV4 } from 'ai/test';
@@ -137,7 +137,7 @@ describe('llm predictor against a local OpenAI-compatible server', () => {
   });
 
   beforeAll(async () => {
-    server = createServer(async (request, response) => {
+    const answer = async (request: IncomingMessage, response: ServerResponse) => {
       const body = JSON.parse(await readBody(request)) as Record<string, unknown>;
       requests.push({ path: request.url ?? '', authorization: request.headers.authorization, body });
       if (failuresLeft > 0) {
@@ -152,6 +152,9 @@ describe('llm predictor against a local OpenAI-compatible server', () => {
         choices: [{ index: 0, message: { role: 'assistant', content: JSON.stringify(goodAnswer) }, finish_reason: 'stop' }],
         usage: { prompt_tokens: 200, completion_tokens: 40, total_tokens: 240 },
       }));
+    };
+    server = createServer((request, response) => {
+      answer(request, response).catch(() => response.writeHead(500).end());
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
