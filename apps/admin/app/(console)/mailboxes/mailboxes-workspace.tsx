@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ResourceError } from '@/components/resource-error';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -20,7 +20,7 @@ type MailboxesPayload = StoredMailbox[] | { items: StoredMailbox[] };
 
 export function MailboxesWorkspace() {
   const resource = useApiResource<MailboxesPayload>('/admin/mailboxes');
-  const mailboxes = Array.isArray(resource.data) ? resource.data : (resource.data?.items ?? []);
+  const mailboxes = useMemo(() => (Array.isArray(resource.data) ? resource.data : (resource.data?.items ?? [])), [resource.data]);
   const [draft, setDraft] = useState<MailboxDraft | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);

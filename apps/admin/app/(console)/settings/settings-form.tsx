@@ -3,7 +3,6 @@
 import type { Settings } from '@autocase/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { ResourceError } from '@/components/resource-error';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardFooter, CardHeader } from '@/components/ui/card';
 import { TextField } from '@/components/ui/form-field';
