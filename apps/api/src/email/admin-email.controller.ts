@@ -124,7 +124,7 @@ export class AdminEmailController {
   @ApiConsumes('message/rfc822')
   @ApiBody({ description: 'the raw .eml to try the rule on (query: ruleId, or mailbox for its enabled rule)', schema: { type: 'string', format: 'binary' } })
   async dryRun(@Req() request: Request, @Query('ruleId') ruleId?: string, @Query('mailbox') mailbox?: string): Promise<DryRunResult> {
-    const raw = request.body;
+    const raw: unknown = request.body;
     if (!Buffer.isBuffer(raw) || raw.byteLength === 0) throw validationException([{ path: '(body)', message: 'send the raw .eml as the request body with Content-Type: message/rfc822' }]);
     const rule = ruleId ? await this.requireRule(ruleId) : mailbox ? await this.processing.arcRules.findForMailbox(mailbox) : null;
     if (!rule) throw new NotFoundError('ARC rule', ruleId ?? `for mailbox ${mailbox ?? '(none given)'}`);

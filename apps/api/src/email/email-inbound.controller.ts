@@ -54,7 +54,7 @@ export class EmailInboundController {
     const mailboxes = address ? [await this.processing.mailboxes.getByAddress(address)].filter((mailbox) => mailbox !== null) : await this.processing.mailboxes.list();
     const mailbox = mailboxes.find((candidate) => candidate.enabled && verifyWebhookSecret(candidate.webhookSecret, secret));
     if (!mailbox) throw new UnauthorizedException('unknown mailbox or wrong secret: send the mailbox secret in X-Autocase-Secret');
-    const raw = request.body;
+    const raw: unknown = request.body;
     if (!Buffer.isBuffer(raw) || raw.byteLength === 0) throw validationException([{ path: '(body)', message: 'send the raw message as the request body with Content-Type: message/rfc822' }]);
     try {
       return await this.intake.accept({

@@ -6,6 +6,7 @@ import type { DatabaseConfig } from '../config/app-config.js';
 import { CORE_ENTITIES } from './entities/index.js';
 import { CORE_MIGRATIONS } from './migrations/index.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- EntitySchema is invariant, so a list of different entities needs `any`
 export type AnyEntitySchema = EntitySchema<AnyEntity, never> | EntitySchema<any, any>;
 export interface MigrationDefinition {
   /** Sortable, e.g. `Migration20261124000000_core`; migrations run in name order. */

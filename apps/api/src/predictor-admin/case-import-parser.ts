@@ -97,7 +97,7 @@ function parseJsonRecords(body: string, format: 'json' | 'ndjson'): { row: numbe
   }
   const list = Array.isArray(parsed) ? parsed : (parsed as { cases?: unknown } | null)?.cases;
   if (!Array.isArray(list)) throw new ImportFormatError('a JSON import is an array of cases (or { "cases": [...] }), each { text | subject + description, fields: { key: value } }');
-  return list.map((record, index) => ({ row: index + 1, record }));
+  return list.map((record: unknown, index) => ({ row: index + 1, record }));
 }
 
 function parseJson(body: string, format: 'json' | 'ndjson', fieldsByKey: Map<string, FieldDefinition>): ParsedImport {

@@ -8,9 +8,9 @@ import type { EntityManager } from '@mikro-orm/core';
 export async function reserveCounterValues(em: EntityManager, name: string, count = 1): Promise<number> {
   const connection = em.getConnection();
   // Inside em.transactional() the statements must join that transaction (SQLite has one writer).
-  const transaction = em.getTransactionContext();
+  const transaction: unknown = em.getTransactionContext();
   await connection.execute('insert into counters (name, value) values (?, 0) on conflict (name) do nothing', [name], 'run', transaction);
-  const rows = await connection.execute<{ value: number | string }[]>('update counters set value = value + ? where name = ? returning value', [count, name], 'all', transaction);
+  const rows = (await connection.execute<{ value: number | string }[]>('update counters set value = value + ? where name = ? returning value', [count, name], 'all', transaction)) as { value: number | string }[];
   const value = Number(rows[0]?.value);
   if (!Number.isFinite(value)) throw new Error(`counter ${name} could not be incremented`);
   return value;
