@@ -20,12 +20,13 @@ export interface SessionStorageHost {
 
 export interface SessionStore {
   readonly storageKey: string;
+  // Function properties, not methods: they never use `this`, so `store.subscribe` can be passed on as is.
   /** `null` when signed out or outside a browser; the same object until the stored value changes. */
-  read(): Session | null;
-  write(session: Session): void;
-  clear(): void;
+  read: () => Session | null;
+  write: (session: Session) => void;
+  clear: () => void;
   /** Calls `listener` after `write`/`clear` here and when another tab changes the key; returns the unsubscribe. */
-  subscribe(listener: () => void): () => void;
+  subscribe: (listener: () => void) => () => void;
 }
 
 export function parseSession(raw: string | null): Session | null {
