@@ -5,6 +5,7 @@ import { Migrator, type Migration } from '@mikro-orm/migrations';
 import type { DatabaseConfig } from '../config/app-config.js';
 import { CORE_ENTITIES } from './entities/index.js';
 import { CORE_MIGRATIONS } from './migrations/index.js';
+import { cachePreparedStatements } from './sqlite-statement-cache.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- EntitySchema is invariant, so a list of different entities needs `any`
 export type AnyEntitySchema = EntitySchema<AnyEntity, never> | EntitySchema<any, any>;
@@ -47,6 +48,7 @@ export async function openDatabase(database: DatabaseConfig, options: { debug?: 
       onCreateConnection: undefined,
     });
     const connection = orm.em.getConnection();
+    cachePreparedStatements(await connection.getNativeClient());
     await connection.execute('pragma journal_mode = wal');
     await connection.execute('pragma busy_timeout = 5000');
     await orm.schema.update();
