@@ -1,7 +1,7 @@
 import { Alert } from './ui/alert';
 import { Button } from './ui/button';
 import { EmptyState } from './ui/empty-state';
-import type { ApiError } from '@/lib/api-error';
+import type { ApiError } from '@autocase/web-client';
 
 /** How a page shows a failed load: a 404 means this API does not offer the feature (yet); anything else can be retried. */
 export function ResourceError({ error, feature, onRetry }: { error: ApiError; feature: string; onRetry: () => void }) {

@@ -1,5 +1,5 @@
 import type { ChatMessage, ConversationState } from '@autocase/core';
-import { ApiError } from './api-error';
+import { ApiError } from '@autocase/web-client';
 
 /** What the widget keeps to resume a chat after a reload. */
 export interface CustomerChatSession {

@@ -8,7 +8,7 @@ import { MessageList } from '@/components/chat/message-list';
 import { Button } from '@/components/ui/button';
 import { cx } from '@/components/ui/cx';
 import { Spinner } from '@/components/ui/spinner';
-import { ApiError } from '@/lib/api-error';
+import { ApiError } from '@autocase/web-client';
 import { mergeMessage, messageFromPayload } from '@/lib/chat-api';
 import { customerChat, loadChatSession, saveChatSession, type CustomerChatSession } from '@/lib/customer-chat-api';
 import { useRealtime } from '@/lib/realtime';
