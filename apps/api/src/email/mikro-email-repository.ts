@@ -38,9 +38,10 @@ export class MikroEmailRepository implements EmailRepository {
     if (sameBytes) return { email: toEmail(sameBytes), duplicate: true };
     const original = identity.dedupeKey ? await em.findOne(EmailEntity, { dedupeKey: identity.dedupeKey }) : null;
     const email = newReceivedEmail(randomUUID(), input, identity, original?.id ?? null);
-    const sequence = await reserveCounterValues(em, 'email-sequence');
     try {
+      // One transaction (one durable commit) for the sequence number, the record and the bytes.
       await em.transactional(async (transaction) => {
+        const sequence = await reserveCounterValues(transaction, 'email-sequence');
         await transaction.insert(EmailEntity, { id: email.id, sequence, sha256: email.sha256, dedupeKey: original ? null : identity.dedupeKey, ...columns(email) });
         await transaction.insert(EmailRawEntity, { id: email.id, raw: Buffer.from(input.raw.buffer, input.raw.byteOffset, input.raw.byteLength) });
       });
@@ -72,10 +73,18 @@ export class MikroEmailRepository implements EmailRepository {
   }
 
   async claimForProcessing(id: string, claim: EmailClaim): Promise<EmailMessage | null> {
-    // Compare-and-set: one UPDATE, so of two workers (two processes) only one changes the row.
-    const free = { $or: [{ claimedBy: null }, { claimedUntil: null }, { claimedUntil: { $lt: claim.now } }] };
-    const updated = await this.orm.em.fork().nativeUpdate(EmailEntity, { id, ...free }, { claimedBy: claim.by, claimedUntil: claim.until });
-    return updated === 0 ? null : this.get(id);
+    // Compare-and-set: one UPDATE, so of two workers (two processes) only one changes the row; it returns the record it claimed.
+    const rows = (await this.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ data: unknown }[]>(
+        'update emails set claimed_by = ?, claimed_until = ? where id = ? and (claimed_by is null or claimed_until is null or claimed_until < ?) returning data',
+        [claim.by, claim.until, id, claim.now],
+        'all',
+      )) as { data: unknown }[];
+    const data = rows[0]?.data;
+    if (data === undefined) return null;
+    return (typeof data === 'string' ? JSON.parse(data) : data) as EmailMessage;
   }
 
   async releaseClaim(id: string, by: string): Promise<void> {
