@@ -1,21 +1,33 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { FieldDefinitionListSchema, SettingsSchema, type Clock, type ConfigurationRepository, type FieldDefinition, type Settings } from '@autocase/core';
 import { ConfigurationEntity } from '../entities/index.js';
+import { sharedReadCache, type ReadThroughCache } from '../read-through-cache.js';
+
+/** How long another process's configuration change can go unseen (saves in this process are seen at once). */
+const CONFIGURATION_CACHE_MS = 1000;
 
 /** Configuration documents stored as JSON; reads re-parse them so defaults of newer schema versions apply. */
 export class MikroConfigurationRepository implements ConfigurationRepository {
+  private readonly cache: ReadThroughCache<unknown>;
+
   constructor(
     private readonly orm: MikroORM,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.cache = sharedReadCache<unknown>(orm, 'configuration', CONFIGURATION_CACHE_MS);
+  }
 
-  private async read(key: string): Promise<unknown> {
-    const row = await this.orm.em.fork().findOne(ConfigurationEntity, { key });
-    return row?.value;
+  /** The stored document (cached: every inbound email and case reads settings and fields). */
+  private read(key: string): Promise<unknown> {
+    return this.cache.get(key, async () => (await this.orm.em.fork().findOne(ConfigurationEntity, { key }))?.value);
   }
 
   private async write(key: string, value: unknown): Promise<void> {
-    await this.orm.em.fork().upsert(ConfigurationEntity, { key, value, updatedAt: this.clock.now().toISOString() });
+    try {
+      await this.orm.em.fork().upsert(ConfigurationEntity, { key, value, updatedAt: this.clock.now().toISOString() });
+    } finally {
+      this.cache.invalidate();
+    }
   }
 
   async getFields(): Promise<FieldDefinition[]> {
