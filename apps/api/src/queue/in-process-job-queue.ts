@@ -87,22 +87,16 @@ export class InProcessJobQueue implements HostJobQueue {
       lockedUntil: null,
       updatedAt: now.toISOString(),
     };
-    if (options.jobId) {
-      const existing = await em.findOne(JobEntity, { id });
-      if (existing && (existing.status === 'pending' || existing.status === 'running')) return id;
-      if (existing) {
-        // A finished job with the same key: accept the new work under the same id.
-        await em.nativeUpdate(JobEntity, { id, status: existing.status }, row);
-        this.wake();
-        return id;
-      }
-    }
     try {
+      // Insert first: a new job id (the usual case) costs one statement.
       await em.insert(JobEntity, { id, ...row, createdAt: now.toISOString() });
     } catch (error) {
-      // Two callers enqueued the same job id at once: the other insert won, and its job is the one to run.
       if (!options.jobId || !(error instanceof UniqueConstraintViolationException)) throw error;
-      return id;
+      const existing = await em.findOne(JobEntity, { id });
+      // Pending or running (also when two callers enqueued the same id at once): that job is the one to run.
+      if (!existing || existing.status === 'pending' || existing.status === 'running') return id;
+      // A finished job with the same key: accept the new work under the same id.
+      await em.nativeUpdate(JobEntity, { id, status: existing.status }, row);
     }
     this.wake();
     return id;
