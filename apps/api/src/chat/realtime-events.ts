@@ -40,8 +40,7 @@ export async function realtimeDeliveries(sources: EventSources, event: DomainEve
       ];
     }
     case 'conversation.message': {
-      const conversation = await sources.conversations.get(event.conversationId);
-      const message = conversation?.messages.find((candidate) => candidate.id === event.messageId);
+      const message = await sources.conversations.getMessage(event.conversationId, event.messageId);
       if (!message) return [];
       const payload = { conversationId: event.conversationId, message: toMessageView(message) };
       return [

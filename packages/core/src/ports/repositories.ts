@@ -66,9 +66,17 @@ export interface ConversationSaveOptions {
   expected?: ConversationExpectation;
 }
 
+export interface ConversationGetOptions {
+  /** `false` skips loading the messages; default `true`. */
+  messages?: boolean;
+}
+
 export interface ConversationRepository {
   create(conversation: Omit<Conversation, 'id' | 'createdAt' | 'messages'> & { messages?: Omit<ChatMessage, 'id' | 'conversationId'>[] }): Promise<Conversation>;
-  get(id: string): Promise<Conversation | null>;
+  /** With `{ messages: false }` the messages are not loaded (`messages` is `[]`): for checks of state, agent or case. */
+  get(id: string, options?: ConversationGetOptions): Promise<Conversation | null>;
+  /** One message of a conversation, or null when the conversation has no message with that id. */
+  getMessage(conversationId: string, messageId: string): Promise<ChatMessage | null>;
   /** Saves state, agent, case and times (messages are kept as stored); see `options.expected`. Unknown id: NotFoundError. */
   save(conversation: Conversation, options?: ConversationSaveOptions): Promise<Conversation>;
   appendMessage(conversationId: string, message: Omit<ChatMessage, 'id' | 'conversationId'>): Promise<ChatMessage>;

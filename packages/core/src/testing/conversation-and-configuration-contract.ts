@@ -44,6 +44,20 @@ export function runConversationRepositoryContract(name: string, factory: Reposit
       expect(loaded?.messages[1]).toEqual(second);
     });
 
+    it('reads a conversation without its messages, and one message by id', async () => {
+      const { conversations } = repositories();
+      const created = await conversations.create({ state: 'active', customer: { name: 'Jane' }, context: {}, origin: 'direct', agentId: 'agent-1', caseId: null });
+      const first = await conversations.appendMessage(created.id, { sender: 'customer', text: 'Hello', at: '2026-01-01T09:00:00.000Z' });
+      const second = await conversations.appendMessage(created.id, { sender: 'agent', senderName: 'Sam', text: 'Hi', at: '2026-01-01T09:00:01.000Z' });
+      expect(await conversations.get(created.id, { messages: false })).toEqual({ ...created, messages: [] });
+      expect((await conversations.get(created.id, { messages: true }))?.messages).toEqual([first, second]);
+      expect(await conversations.get('00000000-0000-4000-8000-000000000000', { messages: false })).toBeNull();
+      expect(await conversations.getMessage(created.id, second.id)).toEqual(second);
+      const other = await conversations.create({ state: 'active', customer: {}, context: {}, origin: 'direct' });
+      expect(await conversations.getMessage(other.id, second.id)).toBeNull();
+      expect(await conversations.getMessage(created.id, '00000000-0000-4000-8000-000000000000')).toBeNull();
+    });
+
     it('rejects a message for an unknown conversation with NOT_FOUND', async () => {
       const { conversations } = repositories();
       await expect(

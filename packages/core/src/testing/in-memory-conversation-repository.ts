@@ -1,6 +1,6 @@
 import type { ChatMessage, Conversation, ConversationState } from '../domain/conversation.js';
 import { ConcurrencyError, NotFoundError } from '../domain/errors.js';
-import type { ConversationRepository, ConversationSaveOptions } from '../ports/repositories.js';
+import type { ConversationGetOptions, ConversationRepository, ConversationSaveOptions } from '../ports/repositories.js';
 import { systemClock } from '../ports/services.js';
 import type { InMemoryRepositoryOptions } from './in-memory-case-repository.js';
 import { SequentialIdGenerator } from './sequential-id-generator.js';
@@ -33,9 +33,15 @@ export class InMemoryConversationRepository implements ConversationRepository {
     return structuredClone(record);
   }
 
-  async get(id: string): Promise<Conversation | null> {
+  async get(id: string, options: ConversationGetOptions = {}): Promise<Conversation | null> {
     const record = this.records.get(id);
-    return record ? structuredClone(record) : null;
+    if (!record) return null;
+    return structuredClone(options.messages === false ? { ...record, messages: [] } : record);
+  }
+
+  async getMessage(conversationId: string, messageId: string): Promise<ChatMessage | null> {
+    const message = this.records.get(conversationId)?.messages.find((candidate) => candidate.id === messageId);
+    return message ? structuredClone(message) : null;
   }
 
   async save(conversation: Conversation, options: ConversationSaveOptions = {}): Promise<Conversation> {

@@ -87,7 +87,7 @@ export async function startConversation(deps: CaseEngineDeps, input: StartConver
 
 /** Adds a message to a conversation that is not closed; agents reply only once they accepted it. */
 export async function postMessage(deps: CaseEngineDeps, input: PostMessageInput): Promise<ChatMessage> {
-  const conversation = await deps.conversations.get(input.conversationId);
+  const conversation = await deps.conversations.get(input.conversationId, { messages: false });
   if (!conversation) throw new NotFoundError('conversation', input.conversationId);
   if (conversation.state === 'closed') throw new InvalidStateError(`conversation ${conversation.id} is closed; no more messages can be added`);
   if (input.sender === 'agent' && conversation.state === 'waiting') throw new InvalidStateError(`conversation ${conversation.id} is waiting; accept it before replying`);

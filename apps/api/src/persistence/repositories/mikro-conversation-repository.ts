@@ -1,7 +1,7 @@
 import type { InferEntity } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
-import { ConcurrencyError, NotFoundError, type ChatMessage, type Clock, type Conversation, type ConversationRepository, type ConversationSaveOptions, type ConversationState } from '@autocase/core';
+import { ConcurrencyError, NotFoundError, type ChatMessage, type Clock, type Conversation, type ConversationGetOptions, type ConversationRepository, type ConversationSaveOptions, type ConversationState } from '@autocase/core';
 import { ChatMessageEntity, ConversationEntity } from '../entities/index.js';
 import { reserveCounterValues } from './sql-counter.js';
 
@@ -75,12 +75,18 @@ export class MikroConversationRepository implements ConversationRepository {
     return rows.map(toMessage);
   }
 
-  async get(id: string): Promise<Conversation | null> {
+  async get(id: string, options: ConversationGetOptions = {}): Promise<Conversation | null> {
     const em = this.orm.em.fork();
     const row = await em.findOne(ConversationEntity, { id });
     if (!row) return null;
+    if (options.messages === false) return toConversation(row, []);
     const messages = await em.find(ChatMessageEntity, { conversationId: id }, { orderBy: { sequence: 'asc' } });
     return toConversation(row, messages.map(toMessage));
+  }
+
+  async getMessage(conversationId: string, messageId: string): Promise<ChatMessage | null> {
+    const row = await this.orm.em.fork().findOne(ChatMessageEntity, { id: messageId, conversationId });
+    return row ? toMessage(row) : null;
   }
 
   /** With `expected`, one conditional UPDATE (`… where id = ? and state = ? [and case_id = ?]`): a racing save finds no row to change. */
@@ -111,10 +117,12 @@ export class MikroConversationRepository implements ConversationRepository {
     return saved;
   }
 
+  /** The existence check, the sequence number and the insert in one transaction: one commit per message. */
   async appendMessage(conversationId: string, message: NewMessage): Promise<ChatMessage> {
-    const em = this.orm.em.fork();
-    if ((await em.count(ConversationEntity, { id: conversationId })) === 0) throw new NotFoundError('conversation', conversationId);
-    const [stored] = await this.insertMessages(em, conversationId, [message]);
+    const [stored] = await this.orm.em.fork().transactional(async (em) => {
+      if ((await em.count(ConversationEntity, { id: conversationId })) === 0) throw new NotFoundError('conversation', conversationId);
+      return this.insertMessages(em as unknown as MikroORM['em'], conversationId, [message]);
+    });
     if (!stored) throw new NotFoundError('conversation', conversationId);
     return stored;
   }
