@@ -50,7 +50,7 @@ export async function realtimeDeliveries(sources: EventSources, event: DomainEve
     }
     case 'case.created': {
       const caseRecord = await sources.cases.get(event.caseId);
-      const conversation = event.conversationId ? await sources.conversations.get(event.conversationId) : null;
+      const conversation = event.conversationId ? await sources.conversations.get(event.conversationId, { messages: false }) : null;
       return [
         {
           room: AGENTS_ROOM,

@@ -49,7 +49,7 @@ export async function changeConversationState<T>(
 /** Links the conversation to its case without overwriting a state change made meanwhile (compare-and-set, re-read on a race). */
 export async function linkConversationToCase(deps: CaseEngineDeps, conversationId: string, caseId: string): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
-    const latest = await deps.conversations.get(conversationId);
+    const latest = await deps.conversations.get(conversationId, { messages: false });
     if (!latest || latest.caseId === caseId) return;
     try {
       await deps.conversations.save({ ...latest, caseId }, { expected: expectationOf(latest) });

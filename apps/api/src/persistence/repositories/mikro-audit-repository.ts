@@ -12,16 +12,18 @@ export class MikroAuditRepository implements AuditRepository {
 
   async append(entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    const em = this.orm.em.fork();
-    const last = await reserveCounterValues(em, 'audit-sequence', entries.length);
-    const first = last - entries.length + 1;
-    await em.insertMany(
-      AuditEntryEntity,
-      entries.map((entry, index) => {
-        const stored = { ...entry, id: entry.id || randomUUID() };
-        return { id: stored.id, sequence: first + index, caseId: entry.caseId, at: entry.at, action: entry.action, field: entry.field ?? null, source: entry.source, entry: stored as unknown as Record<string, unknown> };
-      }),
-    );
+    // The sequence numbers and the rows in one transaction: one commit for the whole batch.
+    await this.orm.em.fork().transactional(async (em) => {
+      const last = await reserveCounterValues(em, 'audit-sequence', entries.length);
+      const first = last - entries.length + 1;
+      await em.insertMany(
+        AuditEntryEntity,
+        entries.map((entry, index) => {
+          const stored = { ...entry, id: entry.id || randomUUID() };
+          return { id: stored.id, sequence: first + index, caseId: entry.caseId, at: entry.at, action: entry.action, field: entry.field ?? null, source: entry.source, entry: stored as unknown as Record<string, unknown> };
+        }),
+      );
+    });
   }
 
   async listForCase(caseId: string): Promise<AuditEntry[]> {

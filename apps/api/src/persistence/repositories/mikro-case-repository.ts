@@ -41,12 +41,12 @@ export class MikroCaseRepository implements CaseRepository {
   ) {}
 
   async create(draft: NewCase): Promise<Case> {
-    const em = this.orm.em.fork();
-    const sequence = await reserveCounterValues(em, 'case-number');
+    // Read before the transaction: on SQLite a read through another EntityManager would wait for it.
+    const prefix = await this.numberPrefix();
     const now = this.clock.now().toISOString();
-    const created: Case = {
+    const draftCase = (sequence: number): Case => ({
       id: randomUUID(),
-      number: formatCaseNumber(sequence, await this.numberPrefix()),
+      number: formatCaseNumber(sequence, prefix),
       title: draft.title,
       status: draft.status,
       channel: draft.channel,
@@ -58,16 +58,21 @@ export class MikroCaseRepository implements CaseRepository {
       updatedAt: now,
       resolvedAt: draft.resolvedAt ?? null,
       version: 1,
-    };
+    });
     try {
-      await this.insert(em, created, sequence);
+      // The case number and the row in one transaction: one commit, and a refused insert does not use up a number.
+      return await this.orm.em.fork().transactional(async (em) => {
+        const sequence = await reserveCounterValues(em, 'case-number');
+        const created = draftCase(sequence);
+        await this.insert(em as unknown as EntityManager, created, sequence);
+        return created;
+      });
     } catch (error) {
-      if (error instanceof UniqueConstraintViolationException && created.conversationId) {
-        throw new ConflictError(`conversation ${created.conversationId} already has a case`, { conversationId: created.conversationId });
+      if (error instanceof UniqueConstraintViolationException && draft.conversationId) {
+        throw new ConflictError(`conversation ${draft.conversationId} already has a case`, { conversationId: draft.conversationId });
       }
       throw error;
     }
-    return created;
   }
 
   private async insert(em: EntityManager, created: Case, sequence: number): Promise<void> {

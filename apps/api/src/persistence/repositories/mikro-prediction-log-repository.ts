@@ -7,9 +7,11 @@ export class MikroPredictionLogRepository implements PredictionLogRepository {
   constructor(private readonly orm: MikroORM) {}
 
   async append(entry: PredictionLogEntry): Promise<void> {
-    const em = this.orm.em.fork();
-    const sequence = await reserveCounterValues(em, 'prediction-log');
-    await em.insert(PredictionLogEntity, { id: entry.id, sequence, caseId: entry.caseId, at: entry.at, entry: entry as unknown as Record<string, unknown> });
+    // The sequence number and the row in one transaction: one commit.
+    await this.orm.em.fork().transactional(async (em) => {
+      const sequence = await reserveCounterValues(em, 'prediction-log');
+      await em.insert(PredictionLogEntity, { id: entry.id, sequence, caseId: entry.caseId, at: entry.at, entry: entry as unknown as Record<string, unknown> });
+    });
   }
 
   async listForCase(caseId: string): Promise<PredictionLogEntry[]> {
