@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
 import { identifyRawEmail, newReceivedEmail, NotFoundError, type EmailClaim, type EmailMessage, type EmailQuery, type EmailRepository, type Page, type StoreRawEmailInput } from '@autocase/core';
 import { reserveCounterValues } from '../persistence/repositories/sql-counter.js';
+import { runBound } from './bound-statement.js';
 import { EmailEntity, EmailRawEntity } from './email-entities.js';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -34,16 +35,19 @@ export class MikroEmailRepository implements EmailRepository {
   async storeRaw(input: StoreRawEmailInput): Promise<{ email: EmailMessage; duplicate: boolean }> {
     const identity = identifyRawEmail(input.raw);
     const em = this.orm.em.fork();
-    const sameBytes = await em.findOne(EmailEntity, { sha256: identity.sha256 });
+    // One lookup for both: the same bytes stored before, or the first delivery of the same message (both columns are unique).
+    const known = await em.find(EmailEntity, identity.dedupeKey ? { $or: [{ sha256: identity.sha256 }, { dedupeKey: identity.dedupeKey }] } : { sha256: identity.sha256 }, { limit: 2 });
+    const sameBytes = known.find((row) => row.sha256 === identity.sha256);
     if (sameBytes) return { email: toEmail(sameBytes), duplicate: true };
-    const original = identity.dedupeKey ? await em.findOne(EmailEntity, { dedupeKey: identity.dedupeKey }) : null;
+    const original = (identity.dedupeKey && known.find((row) => row.dedupeKey === identity.dedupeKey)) || null;
     const email = newReceivedEmail(randomUUID(), input, identity, original?.id ?? null);
     try {
       // One transaction (one durable commit) for the sequence number, the record and the bytes.
       await em.transactional(async (transaction) => {
         const sequence = await reserveCounterValues(transaction, 'email-sequence');
         await transaction.insert(EmailEntity, { id: email.id, sequence, sha256: email.sha256, dedupeKey: original ? null : identity.dedupeKey, ...columns(email) });
-        await transaction.insert(EmailRawEntity, { id: email.id, raw: Buffer.from(input.raw.buffer, input.raw.byteOffset, input.raw.byteLength) });
+        // The bytes as a bound parameter: no hex copy of the message inlined into the SQL text.
+        await runBound(transaction, 'insert into email_raw (id, raw) values (?, ?)', [email.id, Buffer.from(input.raw.buffer, input.raw.byteOffset, input.raw.byteLength)]);
       });
     } catch (error) {
       if (!(error instanceof UniqueConstraintViolationException)) throw error;
@@ -67,7 +71,13 @@ export class MikroEmailRepository implements EmailRepository {
   }
 
   async save(email: EmailMessage): Promise<EmailMessage> {
-    const updated = await this.orm.em.fork().nativeUpdate(EmailEntity, { id: email.id }, columns(email));
+    // Bound parameters: the record's JSON (with the message text) is not inlined into the SQL text.
+    const row = columns(email);
+    const updated = await runBound(
+      this.orm.em.fork(),
+      'update emails set mailbox = ?, received_at = ?, message_id = ?, status = ?, outcome = ?, case_id = ?, search_text = ?, data = ? where id = ?',
+      [row.mailbox, row.receivedAt, row.messageId, row.status, row.outcome, row.caseId, row.searchText, JSON.stringify(row.data), email.id],
+    );
     if (updated === 0) throw new NotFoundError('Email', email.id);
     return email;
   }
