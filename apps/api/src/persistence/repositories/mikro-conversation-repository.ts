@@ -8,6 +8,32 @@ import { reserveCounterValues } from './sql-counter.js';
 type ConversationRow = InferEntity<typeof ConversationEntity>;
 type MessageRow = InferEntity<typeof ChatMessageEntity>;
 type NewMessage = Omit<ChatMessage, 'id' | 'conversationId'>;
+interface ConversationColumns {
+  id: string;
+  state: string;
+  customer: unknown;
+  context: unknown;
+  origin: string;
+  agent_id: string | null;
+  case_id: string | null;
+  created_at: string;
+  accepted_at: string | null;
+  ended_at: string | null;
+}
+
+/** SQLite hands JSON columns back as text, PostgreSQL already parsed. */
+function jsonColumn(value: unknown): unknown {
+  return typeof value === 'string' ? JSON.parse(value) : value;
+}
+
+interface MessageColumns {
+  id: string;
+  conversation_id: string;
+  sender: string;
+  sender_name: string | null;
+  text: string;
+  at: string;
+}
 
 function toMessage(row: MessageRow): ChatMessage {
   return { id: row.id, conversationId: row.conversationId, sender: row.sender as ChatMessage['sender'], senderName: row.senderName ?? null, text: row.text, at: row.at };
@@ -71,22 +97,56 @@ export class MikroConversationRepository implements ConversationRepository {
       text: message.text,
       at: message.at,
     }));
-    await em.insertMany(ChatMessageEntity, rows);
+    // Plain parameterised SQL on the hot path of every chat message (no entity machinery).
+    const placeholders = rows.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ');
+    await em
+      .getConnection()
+      .execute(
+        `insert into chat_messages (id, conversation_id, sequence, sender, sender_name, text, at) values ${placeholders}`,
+        rows.flatMap((row) => [row.id, row.conversationId, row.sequence, row.sender, row.senderName, row.text, row.at]),
+        'run',
+        em.getTransactionContext(),
+      );
     return rows.map(toMessage);
   }
 
   async get(id: string, options: ConversationGetOptions = {}): Promise<Conversation | null> {
+    if (options.messages === false) return this.getWithoutMessages(id);
     const em = this.orm.em.fork();
     const row = await em.findOne(ConversationEntity, { id });
     if (!row) return null;
-    if (options.messages === false) return toConversation(row, []);
     const messages = await em.find(ChatMessageEntity, { conversationId: id }, { orderBy: { sequence: 'asc' } });
     return toConversation(row, messages.map(toMessage));
   }
 
+  /** Plain parameterised SQL: every chat message checks the conversation's state this way. */
+  private async getWithoutMessages(id: string): Promise<Conversation | null> {
+    const rows = await this.orm.em.getConnection().execute<ConversationColumns[]>('select * from conversations where id = ?', [id], 'all');
+    const row = rows[0];
+    if (!row) return null;
+    return toConversation(
+      {
+        id: row.id,
+        state: row.state,
+        customer: jsonColumn(row.customer) as Record<string, unknown>,
+        context: jsonColumn(row.context) as Record<string, string>,
+        origin: row.origin,
+        agentId: row.agent_id,
+        caseId: row.case_id,
+        createdAt: row.created_at,
+        acceptedAt: row.accepted_at,
+        endedAt: row.ended_at,
+      } as ConversationRow,
+      [],
+    );
+  }
+
   async getMessage(conversationId: string, messageId: string): Promise<ChatMessage | null> {
-    const row = await this.orm.em.fork().findOne(ChatMessageEntity, { id: messageId, conversationId });
-    return row ? toMessage(row) : null;
+    const rows = await this.orm.em
+      .getConnection()
+      .execute<MessageColumns[]>('select id, conversation_id, sender, sender_name, text, at from chat_messages where id = ? and conversation_id = ?', [messageId, conversationId], 'all');
+    const row = rows[0];
+    return row ? toMessage({ id: row.id, conversationId: row.conversation_id, sequence: 0, sender: row.sender, senderName: row.sender_name, text: row.text, at: row.at }) : null;
   }
 
   /** With `expected`, one conditional UPDATE (`… where id = ? and state = ? [and case_id = ?]`): a racing save finds no row to change. */
@@ -120,7 +180,8 @@ export class MikroConversationRepository implements ConversationRepository {
   /** The existence check, the sequence number and the insert in one transaction: one commit per message. */
   async appendMessage(conversationId: string, message: NewMessage): Promise<ChatMessage> {
     const [stored] = await this.orm.em.fork().transactional(async (em) => {
-      if ((await em.count(ConversationEntity, { id: conversationId })) === 0) throw new NotFoundError('conversation', conversationId);
+      const found = await em.getConnection().execute<unknown[]>('select 1 as found from conversations where id = ?', [conversationId], 'all', em.getTransactionContext());
+      if (found.length === 0) throw new NotFoundError('conversation', conversationId);
       return this.insertMessages(em as unknown as MikroORM['em'], conversationId, [message]);
     });
     if (!stored) throw new NotFoundError('conversation', conversationId);
