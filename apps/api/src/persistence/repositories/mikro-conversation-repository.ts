@@ -21,6 +21,10 @@ interface ConversationColumns {
   ended_at: string | null;
 }
 
+function messageFromColumns(row: MessageColumns): ChatMessage {
+  return { id: row.id, conversationId: row.conversation_id, sender: row.sender as ChatMessage['sender'], senderName: row.sender_name ?? null, text: row.text, at: row.at };
+}
+
 /** SQLite hands JSON columns back as text, PostgreSQL already parsed. */
 function jsonColumn(value: unknown): unknown {
   return typeof value === 'string' ? JSON.parse(value) : value;
@@ -111,15 +115,15 @@ export class MikroConversationRepository implements ConversationRepository {
   }
 
   async get(id: string, options: ConversationGetOptions = {}): Promise<Conversation | null> {
-    if (options.messages === false) return this.getWithoutMessages(id);
-    const em = this.orm.em.fork();
-    const row = await em.findOne(ConversationEntity, { id });
-    if (!row) return null;
-    const messages = await em.find(ChatMessageEntity, { conversationId: id }, { orderBy: { sequence: 'asc' } });
-    return toConversation(row, messages.map(toMessage));
+    const conversation = await this.getWithoutMessages(id);
+    if (!conversation || options.messages === false) return conversation;
+    const rows = await this.orm.em
+      .getConnection()
+      .execute<MessageColumns[]>('select id, conversation_id, sender, sender_name, text, at from chat_messages where conversation_id = ? order by sequence asc', [id], 'all');
+    return { ...conversation, messages: rows.map(messageFromColumns) };
   }
 
-  /** Plain parameterised SQL: every chat message checks the conversation's state this way. */
+  /** Plain parameterised SQL (no entity machinery): conversations are read on every message and transition. */
   private async getWithoutMessages(id: string): Promise<Conversation | null> {
     const rows = await this.orm.em.getConnection().execute<ConversationColumns[]>('select * from conversations where id = ?', [id], 'all');
     const row = rows[0];
@@ -146,7 +150,7 @@ export class MikroConversationRepository implements ConversationRepository {
       .getConnection()
       .execute<MessageColumns[]>('select id, conversation_id, sender, sender_name, text, at from chat_messages where id = ? and conversation_id = ?', [messageId, conversationId], 'all');
     const row = rows[0];
-    return row ? toMessage({ id: row.id, conversationId: row.conversation_id, sequence: 0, sender: row.sender, senderName: row.sender_name, text: row.text, at: row.at }) : null;
+    return row ? messageFromColumns(row) : null;
   }
 
   /** With `expected`, one conditional UPDATE (`… where id = ? and state = ? [and case_id = ?]`): a racing save finds no row to change. */
