@@ -4,6 +4,15 @@ import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/co
 import { DomainError, type Clock } from '@autocase/core';
 import type { Role, User, UserRepository } from '../../auth/user.js';
 import { AuthTokenEntity, UserEntity } from '../entities/index.js';
+import { sharedReadCache, type ReadThroughCache } from '../read-through-cache.js';
+
+/**
+ * How long a verified bearer token is answered from memory. Logout, a user update (disable, role,
+ * password) and token deletion in this process are seen at once; in another process at most this late.
+ */
+const TOKEN_CACHE_MS = 2000;
+
+type CachedToken = { user: User; expiresAt: string } | null;
 
 type UserRow = InferEntity<typeof UserEntity>;
 
@@ -12,10 +21,14 @@ function toUser(row: UserRow): User {
 }
 
 export class MikroUserRepository implements UserRepository {
+  private readonly tokens: ReadThroughCache<CachedToken>;
+
   constructor(
     private readonly orm: MikroORM,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.tokens = sharedReadCache<CachedToken>(orm, 'auth-tokens', TOKEN_CACHE_MS);
+  }
 
   async create(user: { email: string; displayName?: string | null; role: Role; passwordHash: string }): Promise<User> {
     const now = this.clock.now().toISOString();
@@ -48,6 +61,7 @@ export class MikroUserRepository implements UserRepository {
     const update: Record<string, unknown> = { updatedAt: this.clock.now().toISOString() };
     for (const key of ['role', 'disabled', 'displayName', 'passwordHash'] as const) if (changes[key] !== undefined) update[key] = changes[key];
     const count = await this.orm.em.fork().nativeUpdate(UserEntity, { id }, update);
+    this.tokens.invalidate();
     return count === 0 ? null : this.get(id);
   }
 
@@ -61,21 +75,33 @@ export class MikroUserRepository implements UserRepository {
     const now = this.clock.now().toISOString();
     await em.insert(AuthTokenEntity, { ...token, createdAt: now });
     await em.nativeDelete(AuthTokenEntity, { expiresAt: { $lte: now } });
+    this.tokens.invalidate();
   }
 
+  /** Every authenticated request asks this; answers are cached briefly (see TOKEN_CACHE_MS), expiry is checked on each call. */
   async findUserByToken(tokenHash: string, now: string): Promise<User | null> {
-    const em = this.orm.em.fork();
-    const token = await em.findOne(AuthTokenEntity, { tokenHash, expiresAt: { $gt: now } });
-    if (!token) return null;
-    const row = await em.findOne(UserEntity, { id: token.userId });
-    return row ? toUser(row) : null;
+    const found = await this.tokens.get(tokenHash, async () => {
+      const em = this.orm.em.fork();
+      const token = await em.findOne(AuthTokenEntity, { tokenHash });
+      const row = token ? await em.findOne(UserEntity, { id: token.userId }) : null;
+      return token && row ? { user: toUser(row), expiresAt: token.expiresAt } : null;
+    });
+    return found && found.expiresAt > now ? found.user : null;
   }
 
   async deleteToken(tokenHash: string): Promise<void> {
-    await this.orm.em.fork().nativeDelete(AuthTokenEntity, { tokenHash });
+    try {
+      await this.orm.em.fork().nativeDelete(AuthTokenEntity, { tokenHash });
+    } finally {
+      this.tokens.invalidate();
+    }
   }
 
   async deleteTokensOfUser(userId: string): Promise<void> {
-    await this.orm.em.fork().nativeDelete(AuthTokenEntity, { userId });
+    try {
+      await this.orm.em.fork().nativeDelete(AuthTokenEntity, { userId });
+    } finally {
+      this.tokens.invalidate();
+    }
   }
 }
