@@ -60,6 +60,7 @@ function toConversation(row: ConversationRow, messages: ChatMessage[]): Conversa
 }
 
 export class MikroConversationRepository implements ConversationRepository {
+  private lastCreatedAt = 0;
   constructor(
     private readonly orm: MikroORM,
     private readonly clock: Clock,
@@ -67,7 +68,7 @@ export class MikroConversationRepository implements ConversationRepository {
 
   async create(conversation: Omit<Conversation, 'id' | 'createdAt' | 'messages'> & { messages?: NewMessage[] }): Promise<Conversation> {
     const id = randomUUID();
-    const createdAt = this.clock.now().toISOString();
+    const createdAt = this.nextCreatedAt();
     const { messages = [], ...fields } = conversation;
     await this.orm.em.fork().transactional(async (em) => {
       await em.insert(ConversationEntity, {
@@ -87,6 +88,16 @@ export class MikroConversationRepository implements ConversationRepository {
     const created = await this.get(id);
     if (!created) throw new NotFoundError('conversation', id);
     return created;
+  }
+
+  /**
+   * Creation times strictly increase within this process (a burst in one millisecond gets
+   * +1 ms steps), so `list` — ordered by creation time — keeps the order conversations started in.
+   */
+  private nextCreatedAt(): string {
+    const next = Math.max(this.clock.now().getTime(), this.lastCreatedAt + 1);
+    this.lastCreatedAt = next;
+    return new Date(next).toISOString();
   }
 
   private async insertMessages(em: MikroORM['em'], conversationId: string, messages: NewMessage[]): Promise<ChatMessage[]> {
@@ -155,25 +166,37 @@ export class MikroConversationRepository implements ConversationRepository {
 
   /** With `expected`, one conditional UPDATE (`… where id = ? and state = ? [and case_id = ?]`): a racing save finds no row to change. */
   async save(conversation: Conversation, options: ConversationSaveOptions = {}): Promise<Conversation> {
-    const em = this.orm.em.fork();
+    // Plain parameterised SQL: every transition saves the conversation (once for the move, once for the case link).
+    const connection = this.orm.em.getConnection();
     const expected = options.expected;
-    const where = expected ? { id: conversation.id, state: expected.state, ...(expected.caseId !== undefined ? { caseId: expected.caseId } : {}) } : { id: conversation.id };
-    const updated = await em.nativeUpdate(
-      ConversationEntity,
-      where,
-      {
-        state: conversation.state,
-        customer: conversation.customer as Record<string, unknown>,
-        context: conversation.context,
-        origin: conversation.origin,
-        agentId: conversation.agentId ?? null,
-        caseId: conversation.caseId ?? null,
-        acceptedAt: conversation.acceptedAt ?? null,
-        endedAt: conversation.endedAt ?? null,
-      },
+    const conditions = ['id = ?'];
+    const conditionValues: unknown[] = [conversation.id];
+    if (expected) {
+      conditions.push('state = ?');
+      conditionValues.push(expected.state);
+      if (expected.caseId === null) conditions.push('case_id is null');
+      else if (expected.caseId !== undefined) {
+        conditions.push('case_id = ?');
+        conditionValues.push(expected.caseId);
+      }
+    }
+    const values = [
+      conversation.state,
+      JSON.stringify(conversation.customer),
+      JSON.stringify(conversation.context),
+      conversation.origin,
+      conversation.agentId ?? null,
+      conversation.caseId ?? null,
+      conversation.acceptedAt ?? null,
+      conversation.endedAt ?? null,
+    ];
+    const result = await connection.execute<{ affectedRows: number }>(
+      `update conversations set state = ?, customer = ?, context = ?, origin = ?, agent_id = ?, case_id = ?, accepted_at = ?, ended_at = ? where ${conditions.join(' and ')}`,
+      [...values, ...conditionValues],
+      'run',
     );
-    if (updated === 0) {
-      if (expected && (await em.count(ConversationEntity, { id: conversation.id })) > 0) throw new ConcurrencyError('conversation', conversation.id);
+    if (result.affectedRows === 0) {
+      if (expected && (await this.getWithoutMessages(conversation.id))) throw new ConcurrencyError('conversation', conversation.id);
       throw new NotFoundError('conversation', conversation.id);
     }
     const saved = await this.get(conversation.id);
