@@ -5,7 +5,7 @@ import { Migrator, type Migration } from '@mikro-orm/migrations';
 import type { DatabaseConfig } from '../config/app-config.js';
 import { CORE_ENTITIES } from './entities/index.js';
 import { CORE_MIGRATIONS } from './migrations/index.js';
-import { cachePreparedStatements } from './sqlite-statement-cache.js';
+import { cachePreparedStatements, type CacheableStatement, type PreparingDatabase } from './sqlite-statement-cache.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- EntitySchema is invariant, so a list of different entities needs `any`
 export type AnyEntitySchema = EntitySchema<AnyEntity, never> | EntitySchema<any, any>;
@@ -48,7 +48,8 @@ export async function openDatabase(database: DatabaseConfig, options: { debug?: 
       onCreateConnection: undefined,
     });
     const connection = orm.em.getConnection();
-    cachePreparedStatements(await connection.getNativeClient());
+    // The better-sqlite3 database (its typings are not a dependency of this package).
+    cachePreparedStatements((await connection.getNativeClient()) as unknown as PreparingDatabase<CacheableStatement>);
     await connection.execute('pragma journal_mode = wal');
     await connection.execute('pragma busy_timeout = 5000');
     await orm.schema.update();

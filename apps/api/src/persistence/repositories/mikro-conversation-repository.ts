@@ -128,15 +128,15 @@ export class MikroConversationRepository implements ConversationRepository {
   async get(id: string, options: ConversationGetOptions = {}): Promise<Conversation | null> {
     const conversation = await this.getWithoutMessages(id);
     if (!conversation || options.messages === false) return conversation;
-    const rows = await this.orm.em
+    const rows = (await this.orm.em
       .getConnection()
-      .execute<MessageColumns[]>('select id, conversation_id, sender, sender_name, text, at from chat_messages where conversation_id = ? order by sequence asc', [id], 'all');
+      .execute<MessageColumns[]>('select id, conversation_id, sender, sender_name, text, at from chat_messages where conversation_id = ? order by sequence asc', [id], 'all')) as MessageColumns[];
     return { ...conversation, messages: rows.map(messageFromColumns) };
   }
 
   /** Plain parameterised SQL (no entity machinery): conversations are read on every message and transition. */
   private async getWithoutMessages(id: string): Promise<Conversation | null> {
-    const rows = await this.orm.em.getConnection().execute<ConversationColumns[]>('select * from conversations where id = ?', [id], 'all');
+    const rows = (await this.orm.em.getConnection().execute<ConversationColumns[]>('select * from conversations where id = ?', [id], 'all')) as ConversationColumns[];
     const row = rows[0];
     if (!row) return null;
     return toConversation(
@@ -157,9 +157,9 @@ export class MikroConversationRepository implements ConversationRepository {
   }
 
   async getMessage(conversationId: string, messageId: string): Promise<ChatMessage | null> {
-    const rows = await this.orm.em
+    const rows = (await this.orm.em
       .getConnection()
-      .execute<MessageColumns[]>('select id, conversation_id, sender, sender_name, text, at from chat_messages where id = ? and conversation_id = ?', [messageId, conversationId], 'all');
+      .execute<MessageColumns[]>('select id, conversation_id, sender, sender_name, text, at from chat_messages where id = ? and conversation_id = ?', [messageId, conversationId], 'all')) as MessageColumns[];
     const row = rows[0];
     return row ? messageFromColumns(row) : null;
   }
@@ -190,11 +190,11 @@ export class MikroConversationRepository implements ConversationRepository {
       conversation.acceptedAt ?? null,
       conversation.endedAt ?? null,
     ];
-    const result = await connection.execute<{ affectedRows: number }>(
+    const result = (await connection.execute<{ affectedRows: number }>(
       `update conversations set state = ?, customer = ?, context = ?, origin = ?, agent_id = ?, case_id = ?, accepted_at = ?, ended_at = ? where ${conditions.join(' and ')}`,
       [...values, ...conditionValues],
       'run',
-    );
+    )) as { affectedRows: number };
     if (result.affectedRows === 0) {
       if (expected && (await this.getWithoutMessages(conversation.id))) throw new ConcurrencyError('conversation', conversation.id);
       throw new NotFoundError('conversation', conversation.id);
@@ -207,7 +207,7 @@ export class MikroConversationRepository implements ConversationRepository {
   /** The existence check, the sequence number and the insert in one transaction: one commit per message. */
   async appendMessage(conversationId: string, message: NewMessage): Promise<ChatMessage> {
     const [stored] = await this.orm.em.fork().transactional(async (em) => {
-      const found = await em.getConnection().execute<unknown[]>('select 1 as found from conversations where id = ?', [conversationId], 'all', em.getTransactionContext());
+      const found = (await em.getConnection().execute<unknown[]>('select 1 as found from conversations where id = ?', [conversationId], 'all', em.getTransactionContext())) as unknown[];
       if (found.length === 0) throw new NotFoundError('conversation', conversationId);
       return this.insertMessages(em as unknown as MikroORM['em'], conversationId, [message]);
     });
