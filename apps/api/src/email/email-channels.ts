@@ -9,6 +9,8 @@ export class EmailChannels {
   private smtp: SmtpListenerConnection | null = null;
   private imap: ImapPollerConnection | null = null;
   private readonly context: PluginContext;
+  private appliedMailboxes = '';
+  private watchTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly config: EmailChannelConfig,
@@ -49,6 +51,23 @@ export class EmailChannels {
       }
     }
     await this.startImap(mailboxes);
+    this.appliedMailboxes = mailboxSignature(mailboxes);
+  }
+
+  /**
+   * Follows mailbox changes made by another API process sharing the database (an admin's change in
+   * this process is applied at once through `mailboxesChanged`): every `intervalMs` the list is read
+   * again and applied when it differs from what runs here.
+   */
+  watchMailboxes(listMailboxes: () => Promise<Mailbox[]>, intervalMs: number): void {
+    this.watchTimer = setInterval(() => {
+      void listMailboxes()
+        .then(async (mailboxes) => {
+          if (mailboxSignature(mailboxes) !== this.appliedMailboxes) await this.mailboxesChanged(mailboxes);
+        })
+        .catch((error: unknown) => this.logger.warn({ err: error }, 'could not re-read the mailboxes'));
+    }, intervalMs);
+    this.watchTimer.unref();
   }
 
   /** Where the SMTP listener listens, when it runs. */
@@ -63,6 +82,7 @@ export class EmailChannels {
 
   /** After an admin changed mailboxes: new RCPT TO addresses, IMAP accounts restarted. */
   async mailboxesChanged(mailboxes: Mailbox[]): Promise<void> {
+    this.appliedMailboxes = mailboxSignature(mailboxes);
     this.smtp?.updateMailboxes(this.addresses(mailboxes));
     await this.imap?.doStop();
     this.imap = null;
@@ -70,6 +90,8 @@ export class EmailChannels {
   }
 
   async stop(): Promise<void> {
+    if (this.watchTimer) clearInterval(this.watchTimer);
+    this.watchTimer = null;
     await this.imap?.doStop();
     await this.smtp?.doStop();
     this.imap = null;
@@ -87,4 +109,9 @@ export class EmailChannels {
     await poller.doStart(this.intake);
     this.imap = poller;
   }
+}
+
+/** What the channels run from: enabled addresses and IMAP accounts (passwords included, so a changed one restarts the poller). */
+function mailboxSignature(mailboxes: Mailbox[]): string {
+  return JSON.stringify(mailboxes.filter((mailbox) => mailbox.enabled).map((mailbox) => [mailbox.address, mailbox.imap ?? null]));
 }

@@ -9,6 +9,7 @@ describe('loadEmailConfig', () => {
     expect(loadEmailConfig({}, '/')).toEqual({
       smtp: { enabled: true, host: '127.0.0.1', port: 2525, maxMessageBytes: 25 * 1024 * 1024, tls: { mode: 'disabled' } },
       processAttempts: 5,
+      mailboxRefreshMs: 5000,
     });
   });
 

@@ -12,6 +12,8 @@ const EmailEnvironmentSchema = z.object({
   SMTP_TLS_REQUIRED: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
   SMTP_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
   EMAIL_PROCESS_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  /** How often each process re-reads the mailboxes, to follow changes made through another process. */
+  EMAIL_MAILBOX_REFRESH_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
 });
 
 export interface EmailChannelConfig {
@@ -23,6 +25,7 @@ export interface EmailChannelConfig {
     tls: { mode: 'disabled' } | { mode: 'starttls'; key: string; cert: string; required: boolean };
   };
   processAttempts: number;
+  mailboxRefreshMs: number;
 }
 
 /** Inbound email settings from the environment (SMTP_*); throws naming every bad variable. */
@@ -45,5 +48,6 @@ export function loadEmailConfig(environment: Record<string, string | undefined>,
   return {
     smtp: { enabled: env.SMTP_ENABLED, host: env.SMTP_HOST, port: env.SMTP_PORT, maxMessageBytes: env.SMTP_MAX_MESSAGE_BYTES, tls },
     processAttempts: env.EMAIL_PROCESS_ATTEMPTS,
+    mailboxRefreshMs: env.EMAIL_MAILBOX_REFRESH_MS,
   };
 }

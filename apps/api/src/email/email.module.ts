@@ -103,6 +103,7 @@ export class EmailModule implements NestModule, OnModuleInit, OnApplicationBoots
 
   async onApplicationBootstrap(): Promise<void> {
     await this.channels.start(await this.processing.mailboxes.list());
+    this.channels.watchMailboxes(() => this.processing.mailboxes.list(), this.settings.mailboxRefreshMs);
     const requeued = await this.intake.requeueUnprocessed();
     if (requeued > 0) this.logger.info({ requeued }, 'queued stored emails that were never processed');
   }
