@@ -38,7 +38,7 @@ const caches = new WeakMap<object, Map<string, ReadThroughCache<unknown>>>();
 /** The cache named `name` for this database handle (created on first use). */
 export function sharedReadCache<T>(owner: object, name: string, ttlMs: number): ReadThroughCache<T> {
   let named = caches.get(owner);
-  if (!named) caches.set(owner, (named = new Map()));
+  if (!named) caches.set(owner, (named = new Map<string, ReadThroughCache<unknown>>()));
   let cache = named.get(name);
   if (!cache) named.set(name, (cache = new ReadThroughCache<unknown>(ttlMs)));
   return cache as ReadThroughCache<T>;
