@@ -68,6 +68,15 @@ describe('cachePreparedStatements', () => {
     expect(db.prepare('select * from items').all()).toEqual([{ id: 1, name: 'x', extra: 'y' }]);
   });
 
+  it('does not keep statements whose SQL is longer than the limit (values inlined into the text)', () => {
+    const db = database();
+    cachePreparedStatements(db, 500, 64);
+    const long = `select id from items where name = '${'x'.repeat(100)}'`;
+    expect(db.prepare(long)).not.toBe(db.prepare(long));
+    const short = 'select id from items';
+    expect(db.prepare(short)).toBe(db.prepare(short));
+  });
+
   it('rejects a capacity that is not a positive integer', () => {
     expect(() => cachePreparedStatements(database(), 0)).toThrow(/capacity must be a positive integer, got 0/);
   });

@@ -14,13 +14,16 @@ export interface PreparingDatabase<Statement extends CacheableStatement> {
  * LRU cache keyed by the SQL text: the same statement object is reused, since better-sqlite3
  * binds the parameters on every `run`/`all` call and re-prepares by itself after a schema
  * change. A statement that is still being iterated (`busy`) is never handed out twice: the
- * caller gets a fresh one instead.
+ * caller gets a fresh one instead. SQL longer than `maxSqlLength` is not cached: MikroORM inlines
+ * values into the text, so such a statement (an email body, a JSON document) is never seen
+ * again and would only hold its text and native statement in memory.
  */
-export function cachePreparedStatements<Statement extends CacheableStatement>(database: PreparingDatabase<Statement>, capacity = 500): void {
+export function cachePreparedStatements<Statement extends CacheableStatement>(database: PreparingDatabase<Statement>, capacity = 500, maxSqlLength = 2048): void {
   if (!Number.isInteger(capacity) || capacity < 1) throw new Error(`statement cache capacity must be a positive integer, got ${capacity}`);
   const prepare = database.prepare.bind(database);
   const cache = new Map<string, Statement>();
   database.prepare = (sql: string): Statement => {
+    if (sql.length > maxSqlLength) return prepare(sql);
     const cached = cache.get(sql);
     if (cached) {
       if (cached.busy) return prepare(sql);
