@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { readRawBody } from '../http/read-raw-body.js';
 
 /** Uploads of historical cases and backtest examples: up to this many bytes. */
 export const UPLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
@@ -12,26 +13,7 @@ export function uploadBodyReader(paths: string[], limitBytes = UPLOAD_LIMIT_BYTE
   const routes = new Set(paths);
   return (request: Request, response: Response, next: NextFunction): void => {
     if (request.method !== 'POST' || !routes.has(request.path) || !request.headers.authorization || Buffer.isBuffer(request.body)) return next();
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let refused = false;
-    request.on('data', (chunk: Buffer) => {
-      if (refused) return;
-      size += chunk.length;
-      if (size > limitBytes) {
-        refused = true;
-        chunks.length = 0;
-        response.status(413).json({ statusCode: 413, error: 'Payload Too Large', message: `the upload is larger than the limit of ${limitBytes} bytes (${Math.round(limitBytes / 1024 / 1024)} MB)` });
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => {
-      if (refused) return;
-      request.body = Buffer.concat(chunks);
-      next();
-    });
-    request.on('error', (error) => next(error));
+    readRawBody(request, response, next, limitBytes, `the upload is larger than the limit of ${limitBytes} bytes (${Math.round(limitBytes / 1024 / 1024)} MB)`);
   };
 }
 
