@@ -15,7 +15,7 @@ export interface LearnedFieldView {
   version: number;
   modelId: string;
   classes: number;
-  /** Examples the active model learned from plus those it was validated on. */
+  /** Examples the active model learned from (the validation examples included: the model is refitted on them after validation). */
   examples: number;
   trainingExamples: number;
   validationExamples: number;
@@ -54,7 +54,7 @@ export class LearnedModelController {
         version: version.version,
         modelId: version.modelId,
         classes: version.metrics.labels,
-        examples: version.metrics.trainingExamples + version.metrics.validationExamples,
+        examples: version.metrics.trainingExamples,
         trainingExamples: version.metrics.trainingExamples,
         validationExamples: version.metrics.validationExamples,
         accuracy: version.metrics.validationAccuracy,

@@ -5,6 +5,7 @@ import { TextClassifier } from './text-classifier.js';
 import { trainLearnedModel, type TrainProgress } from './train.js';
 
 const BITEXT = new URL('../../../../../shared/eval/intents/bitext-dev.csv', import.meta.url).pathname;
+const BANKING77 = new URL('../../../../../shared/eval/intents/banking77-train.csv', import.meta.url).pathname;
 const rows = readCsv(BITEXT).map((row) => ({ text: row.utterance!, label: row.category! }));
 const training = rows.filter((_, index) => index % 5 !== 0).filter((_, index) => index % 3 === 0);
 const validation = rows.filter((_, index) => index % 5 === 0);
@@ -39,6 +40,35 @@ describe('trainLearnedModel', () => {
       expect(after?.label).toBe(before?.label);
       expect(after?.confidence).toBeCloseTo(before?.confidence ?? 0, 2);
     }
+  });
+
+  it('reads a model saved in format version 1 (before stemming, word pairs and the calibrator)', async () => {
+    const model = await trainLearnedModel(training.slice(0, 600), { seed: 1, features: { wordNgrams: [1, 2], charNgrams: [2, 5] } });
+    const { calibrator: _calibrator, ...saved } = serializeLearnedModel(model);
+    const restored = deserializeLearnedModel({ ...saved, formatVersion: 1 });
+    expect(restored.calibrator).toBeNull();
+    expect(restored.features).toEqual({ wordNgrams: [1, 2], charNgrams: [2, 5] });
+    const result = new TextClassifier(restored).classify(validation[0]!.text);
+    expect(result?.confidence).toBeCloseTo(new TextClassifier(restored).probabilities(validation[0]!.text)[restored.labels.indexOf(result!.label)]!, 10);
+    expect(() => deserializeLearnedModel({ ...saved, formatVersion: 3 })).toThrow('model.formatVersion must be 1 or 2');
+  });
+
+  it('learns from every example and calibrates its confidence on a part held out first', async () => {
+    // A harder task than Bitext, so the held-out part holds enough wrong answers to calibrate on.
+    const banking = readCsv(BANKING77).map((row) => ({ text: row.text!, label: row.category! }));
+    const bankingTraining = banking.filter((_, index) => index % 3 === 0);
+    const bankingValidation = banking.filter((_, index) => index % 3 === 1);
+    const model = await trainLearnedModel(bankingTraining, { seed: 5 });
+    expect(model.trainingExamples).toBe(bankingTraining.length);
+    expect(model.heldOut.examples).toBeGreaterThan(bankingTraining.length * 0.08);
+    expect(model.heldOut.accuracy).toBeGreaterThan(0.75);
+    expect(model.calibrator).toHaveLength(5);
+    // Calibrated: on unseen text, the share of right answers is about the mean confidence.
+    const classifier = new TextClassifier(model);
+    const outcomes = bankingValidation.map((example) => ({ ...classifier.classify(example.text)!, right: classifier.classify(example.text)?.label === example.label }));
+    const meanConfidence = outcomes.reduce((sum, outcome) => sum + outcome.confidence, 0) / outcomes.length;
+    const accuracy = outcomes.filter((outcome) => outcome.right).length / outcomes.length;
+    expect(Math.abs(meanConfidence - accuracy)).toBeLessThan(0.03);
   });
 
   it('abstains on a text without any known term', async () => {

@@ -19,9 +19,17 @@ export interface LearnedModel {
   terms: string[];
   idf: Float32Array;
   linear: LinearWeights;
-  /** Softmax temperature fitted on held-out data; confidence = softmax(scores / temperature). */
+  /** Softmax temperature fitted on held-out data; probabilities = softmax(scores / temperature). */
   temperature: number;
+  /**
+   * Coefficients of the logistic calibrator over `confidenceFeatures(scores, temperature)`,
+   * fitted on held-out data: confidence = the probability that the best label is right.
+   * Null when the held-out set was too small; confidence is then the softmax probability.
+   */
+  calibrator: number[] | null;
+  /** Labelled examples the model learned from: all of them, since it is refitted on the held-out part after calibration. */
   trainingExamples: number;
+  /** The held-out part and how a model trained without it did on it (the model's expected accuracy on new text). */
   heldOut: HeldOutMetrics;
 }
 
@@ -30,13 +38,15 @@ export const SERIALIZED_MODEL_FORMAT = 'autocase.learned.tfidf-svm';
 /** The JSON form of a model: arrays as base64, weights quantised to int8 with a scale per class. */
 export const SerializedLearnedModelSchema = z.object({
   format: z.literal(SERIALIZED_MODEL_FORMAT, { error: `model.format must be "${SERIALIZED_MODEL_FORMAT}"` }),
-  formatVersion: z.literal(1, { error: 'model.formatVersion must be 1' }),
+  formatVersion: z.union([z.literal(1), z.literal(2)], { error: 'model.formatVersion must be 1 or 2' }),
   id: z.string().min(1),
   trainedAt: z.string(),
   labels: z.array(z.string()).min(2, 'a model needs at least two labels'),
   features: z.object({
     wordNgrams: z.tuple([z.number().int().min(1), z.number().int().min(0)]),
     charNgrams: z.tuple([z.number().int().min(1), z.number().int().min(1)]).nullable(),
+    stemWords: z.boolean().optional(),
+    wordPairs: z.boolean().optional(),
   }),
   terms: z.array(z.string()),
   idf: z.string().describe('Float32Array, base64'),
@@ -44,6 +54,7 @@ export const SerializedLearnedModelSchema = z.object({
   weightScales: z.string().describe('Float32Array [label], base64'),
   bias: z.string().describe('Float32Array [label], base64'),
   temperature: z.number().positive(),
+  calibrator: z.array(z.number()).length(5, 'model.calibrator must hold 5 coefficients').nullable().optional().describe('since format version 2'),
   trainingExamples: z.number().int().min(0),
   heldOut: z.object({ examples: z.number().int().min(0), accuracy: z.number().min(0).max(1) }),
 });
@@ -81,7 +92,7 @@ export function serializeLearnedModel(model: LearnedModel): SerializedLearnedMod
   for (let index = 0; index < weights.length; index += 1) quantized[index] = Math.round(weights[index]! / scales[index % classCount]!);
   return {
     format: SERIALIZED_MODEL_FORMAT,
-    formatVersion: 1,
+    formatVersion: 2,
     id: model.id,
     trainedAt: model.trainedAt,
     labels: model.labels,
@@ -92,6 +103,7 @@ export function serializeLearnedModel(model: LearnedModel): SerializedLearnedMod
     weightScales: toBase64(scales),
     bias: toBase64(model.linear.bias),
     temperature: model.temperature,
+    calibrator: model.calibrator,
     trainingExamples: model.trainingExamples,
     heldOut: model.heldOut,
   };
@@ -120,6 +132,7 @@ export function deserializeLearnedModel(input: unknown): LearnedModel {
     idf: fromBase64(serialized.idf, Float32Array, 'idf', dimension),
     linear: { classCount, dimension, weights, bias: fromBase64(serialized.bias, Float32Array, 'bias', classCount) },
     temperature: serialized.temperature,
+    calibrator: serialized.calibrator ?? null,
     trainingExamples: serialized.trainingExamples,
     heldOut: serialized.heldOut,
   };

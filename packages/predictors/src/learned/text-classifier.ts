@@ -1,11 +1,11 @@
-import { softmaxInPlace } from './calibration.js';
+import { calibratedConfidence, confidenceFeatures, softmaxInPlace } from './calibration.js';
 import type { LearnedModel } from './learned-model.js';
 import { scoreRow } from './linear-svm.js';
 import { TfidfVectorizer } from './tfidf-vectorizer.js';
 
 export interface Classification {
   label: string;
-  /** Calibrated probability of `label`. */
+  /** Calibrated probability that `label` is right. */
   confidence: number;
   /** Raw score of `label` (for ranking evidence). */
   score: number;
@@ -19,7 +19,7 @@ export class TextClassifier {
     this.vectorizer = new TfidfVectorizer({ features: model.features, terms: model.terms, idf: model.idf });
   }
 
-  /** Calibrated probabilities of every label, in `model.labels` order. */
+  /** Temperature-scaled probabilities of every label, in `model.labels` order (the ranking behind `classify`; its confidence is calibrated further). */
   probabilities(text: string): Float64Array {
     return softmaxInPlace(scoreRow(this.model.linear, this.vectorizer.transform(text)), this.model.temperature);
   }
@@ -37,7 +37,8 @@ export class TextClassifier {
     let best = 0;
     for (let label = 1; label < scores.length; label += 1) if (scores[label]! > scores[best]!) best = label;
     const score = scores[best]!;
-    const probabilities = softmaxInPlace(scores, this.model.temperature);
-    return { label: this.model.labels[best]!, confidence: probabilities[best]!, score };
+    const { calibrator, temperature } = this.model;
+    const confidence = calibrator ? calibratedConfidence(calibrator, confidenceFeatures(scores, temperature)) : softmaxInPlace(scores, temperature)[best]!;
+    return { label: this.model.labels[best]!, confidence, score };
   }
 }

@@ -1,9 +1,9 @@
-import { fitTemperature } from './calibration.js';
+import { confidenceFeatures, fitConfidenceCalibrator, fitTemperature } from './calibration.js';
 import { modelVersionId, type LearnedModel } from './learned-model.js';
-import { scoreRow, trainOneVsRestSvm } from './linear-svm.js';
+import { scoreRow, trainOneVsRestSvm, type LinearWeights } from './linear-svm.js';
 import { seededRandom, shuffleInPlace } from './seeded-random.js';
 import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions } from './text-features.js';
-import { TfidfVectorizer } from './tfidf-vectorizer.js';
+import { TermTable, TfidfVectorizer } from './tfidf-vectorizer.js';
 
 export interface TrainingExample {
   text: string;
@@ -12,13 +12,15 @@ export interface TrainingExample {
 
 export interface TrainOptions {
   features?: FeatureOptions;
-  /** SVM inverse regularisation strength. Default 1. */
+  /** SVM inverse regularisation strength. Default 2. */
   c?: number;
   /** Fraction of each label's examples held out to fit the confidence temperature. Default 0.1. */
   calibrationFraction?: number;
   /** Terms in fewer training texts than this are dropped. Default 1. */
   minDocumentFrequency?: number;
   maxEpochs?: number;
+  /** The solver stops a class once its projected gradients span less than this. Default 0.1 (LIBLINEAR's). */
+  tolerance?: number;
   seed?: number;
   /** Time stamp recorded in the model; the host passes its clock. Default: now. */
   trainedAt?: Date;
@@ -60,8 +62,9 @@ function stratifiedSplit(examples: readonly TrainingExample[], fraction: number,
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Trains a TF-IDF + one-vs-rest linear SVM text classifier on labelled examples and fits
- * its confidence temperature on a held-out stratified split. CPU only; ~5 s for 10k short texts.
+ * Trains a TF-IDF + one-vs-rest linear SVM text classifier on labelled examples, then fits on a
+ * held-out stratified split its softmax temperature and the calibrator that turns scores into
+ * the probability that the predicted label is right. CPU only; ~6 s for 10k short texts.
  */
 export async function trainLearnedModel(
   examples: readonly TrainingExample[],
@@ -74,23 +77,52 @@ export async function trainLearnedModel(
   const [trainingSet, calibrationSet] = stratifiedSplit(examples, options.calibrationFraction ?? 0.1, seed);
   const labels = [...new Set(examples.map((example) => example.label))].sort();
   const labelIndex = new Map(labels.map((label, index) => [label, index]));
-  onProgress?.({ stage: 'vectorizing', fraction: 0 });
-  const vectorizer = TfidfVectorizer.fit(trainingSet.map((example) => example.text), { features, minDocumentFrequency: options.minDocumentFrequency ?? 1 });
-  const rows = trainingSet.map((example) => vectorizer.transform(example.text));
-  const targets = Int32Array.from(trainingSet, (example) => labelIndex.get(example.label)!);
-  onProgress?.({ stage: 'training', fraction: 0.1 });
-  const linear = await trainOneVsRestSvm(rows, targets, labels.length, vectorizer.dimension, { c: options.c ?? 1, maxEpochs: options.maxEpochs ?? 100, tolerance: 0.1, seed }, async (done) => {
-    onProgress?.({ stage: 'training', fraction: 0.1 + (0.85 * done) / labels.length });
+  const fitOptions = { minDocumentFrequency: options.minDocumentFrequency ?? 1 };
+  const svmOptions = { c: options.c ?? 2, maxEpochs: options.maxEpochs ?? 100, tolerance: options.tolerance ?? 0.1, seed };
+  const reportClasses = (from: number, to: number) => async (done: number) => {
+    onProgress?.({ stage: 'training', fraction: from + ((to - from) * done) / labels.length });
     await yieldToEventLoop();
     if (options.signal?.aborted) throw options.signal.reason ?? new Error('training aborted');
-  });
-  onProgress?.({ stage: 'calibrating', fraction: 0.95 });
-  const calibrationScores = calibrationSet.map((example) => scoreRow(linear, vectorizer.transform(example.text)));
+  };
+  const refit = calibrationSet.length > 0;
+
+  // 1. Train on the training split alone, so the held-out split shows how the model does on unseen text.
+  onProgress?.({ stage: 'vectorizing', fraction: 0 });
+  const everything = [...trainingSet, ...calibrationSet];
+  const table = new TermTable(everything.map((example) => example.text), features);
+  const split = TfidfVectorizer.fitTable(table, trainingSet.keys(), fitOptions);
+  const targets = Int32Array.from(trainingSet, (example) => labelIndex.get(example.label)!);
+  onProgress?.({ stage: 'training', fraction: 0.1 });
+  const splitModel = await trainOneVsRestSvm(split.rows, targets, labels.length, split.vectorizer.dimension, svmOptions, reportClasses(0.1, refit ? 0.65 : 0.95));
+
+  // 2. Fit the temperature and the confidence calibrator on the held-out split.
+  onProgress?.({ stage: 'calibrating', fraction: refit ? 0.65 : 0.95 });
+  const calibrationScores = calibrationSet.map((example) => scoreRow(splitModel, split.vectorizer.transform(example.text)));
   const calibrationTargets = Int32Array.from(calibrationSet, (example) => labelIndex.get(example.label)!);
   const temperature = fitTemperature(calibrationScores, calibrationTargets);
-  const correct = calibrationScores.filter((scores, index) => scores.indexOf(Math.max(...scores)) === calibrationTargets[index]).length;
+  const rightAnswers = calibrationScores.map((scores, index) => scores.indexOf(Math.max(...scores)) === calibrationTargets[index]);
+  const correct = rightAnswers.filter(Boolean).length;
+  const calibrator = fitConfidenceCalibrator(
+    calibrationScores.map((scores) => confidenceFeatures(scores, temperature)),
+    rightAnswers,
+  );
+
+  // 3. Refit on every example, warm-started from the first run's dual variables (a fraction of its cost),
+  //    so no labelled example is wasted; the calibration carries over to the refitted model.
+  let vectorizer = split.vectorizer;
+  let linear: LinearWeights = splitModel;
+  if (refit) {
+    onProgress?.({ stage: 'vectorizing', fraction: 0.7 });
+    const full = TfidfVectorizer.fitTable(table, everything.keys(), fitOptions);
+    onProgress?.({ stage: 'training', fraction: 0.75 });
+    const allTargets = Int32Array.from(everything, (example) => labelIndex.get(example.label)!);
+    linear = await trainOneVsRestSvm(full.rows, allTargets, labels.length, full.vectorizer.dimension, { ...svmOptions, warmStart: splitModel.dual }, reportClasses(0.75, 0.95));
+    vectorizer = full.vectorizer;
+  }
+  const { classCount, dimension, weights, bias } = linear;
+  linear = { classCount, dimension, weights, bias };
   const { terms, idf } = vectorizer.state;
-  const id = modelVersionId([JSON.stringify({ labels, features, temperature }), terms.join('\n'), idf, linear.weights, linear.bias]);
+  const id = modelVersionId([JSON.stringify({ labels, features, temperature, calibrator }), terms.join('\n'), idf, linear.weights, linear.bias]);
   onProgress?.({ stage: 'done', fraction: 1 });
   return {
     id,
@@ -101,7 +133,8 @@ export async function trainLearnedModel(
     idf,
     linear,
     temperature,
-    trainingExamples: trainingSet.length,
+    calibrator,
+    trainingExamples: examples.length,
     heldOut: { examples: calibrationSet.length, accuracy: calibrationSet.length ? correct / calibrationSet.length : 0 },
   };
 }
