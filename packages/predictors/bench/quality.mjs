@@ -67,7 +67,15 @@ function summarize(outcomes) {
     const acceptedCorrect = accepted.filter((outcome) => outcome.predicted === outcome.expected).length;
     return { threshold, precision: accepted.length ? acceptedCorrect / accepted.length : 1, coverage: accepted.length / outcomes.length };
   });
-  return { accuracy: correct / outcomes.length, macroF1: f1Sum / labels.size, atThreshold };
+  // Selective prediction: the most confident answers first; the largest share that keeps 98 % precision.
+  const ranked = [...outcomes].sort((left, right) => right.confidence - left.confidence);
+  let rightSoFar = 0;
+  let coverageAt98 = { coverage: 0, threshold: 1 };
+  ranked.forEach((outcome, index) => {
+    if (outcome.predicted === outcome.expected) rightSoFar += 1;
+    if (rightSoFar / (index + 1) >= 0.98 && ranked[index + 1]?.confidence !== outcome.confidence) coverageAt98 = { coverage: (index + 1) / ranked.length, threshold: outcome.confidence };
+  });
+  return { accuracy: correct / outcomes.length, macroF1: f1Sum / labels.size, atThreshold, coverageAt98 };
 }
 
 const percent = (value) => `${(value * 100).toFixed(2)} %`;
@@ -80,6 +88,7 @@ function printReport(name, summary, extra) {
   console.log(`\n${name}`);
   console.log(`  accuracy ${percent(summary.accuracy)}   macro-F1 ${percent(summary.macroF1)}`);
   for (const { threshold, precision, coverage } of summary.atThreshold) console.log(`  confidence ≥ ${threshold.toFixed(2)}: precision ${percent(precision)}, coverage ${percent(coverage)}`);
+  console.log(`  coverage at 98 % precision: ${percent(summary.coverageAt98.coverage)} (confidence ≥ ${summary.coverageAt98.threshold.toFixed(3)})`);
   for (const [key, value] of Object.entries(extra)) console.log(`  ${key}: ${value}`);
 }
 
