@@ -16,6 +16,7 @@ import { LocalEventPublisher } from './events/local-event-publisher.js';
 import { AllExceptionsFilter } from './http/all-exceptions.filter.js';
 import { createLogger, PinoNestLogger } from './infrastructure/app-logger.js';
 import type { AppRuntime } from './infrastructure/infrastructure.module.js';
+import { loadSecretBox } from './infrastructure/secret-box.js';
 import { AppMetrics } from './ops/app-metrics.js';
 import { openDatabase } from './persistence/orm.js';
 import { MikroConfigurationRepository } from './persistence/repositories/mikro-configuration-repository.js';
@@ -58,7 +59,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Running
   const orm = await openDatabase(config.database);
   let app: NestExpressApplication | undefined;
   try {
-    const runtime: AppRuntime = { config, logger, orm, clock, events: new LocalEventPublisher(logger), metrics: new AppMetrics(), plugins, queueOptions: options.queueOptions };
+    const secrets = loadSecretBox({ secretKey: config.secrets.key, secretKeyFile: config.secrets.keyFile, inMemory: config.database.kind === 'sqlite' && config.database.file === ':memory:', warn: (message) => logger.warn(message) });
+    const runtime: AppRuntime = { config, logger, orm, clock, events: new LocalEventPublisher(logger), metrics: new AppMetrics(), plugins, secrets, queueOptions: options.queueOptions };
     const users = new MikroUserRepository(orm, clock);
     const admin = await ensureBootstrapAdmin(users, config.bootstrapAdmin, logger);
     const configuration = new MikroConfigurationRepository(orm, clock);

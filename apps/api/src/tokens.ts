@@ -3,6 +3,8 @@
  * (always with an explicit `@Inject(TOKEN)`), never through concrete classes.
  */
 export const APP_CONFIG = Symbol('AppConfig');
+/** The SecretBox that encrypts secrets stored in the database (infrastructure/secret-box.ts). */
+export const SECRET_BOX = Symbol('SecretBox');
 export const MIKRO_ORM = Symbol('MikroORM');
 export const CASE_REPOSITORY = Symbol('CaseRepository');
 export const AUDIT_REPOSITORY = Symbol('AuditRepository');

@@ -5,6 +5,8 @@ import '../src/email/email.module.js';
 import { MikroArcRuleRepository, MikroContactRepository, MikroMailboxRepository } from '../src/email/mikro-email-configuration.js';
 import { MikroEmailRepository } from '../src/email/mikro-email-repository.js';
 import { MikroOutboundMailLog, MikroSenderActivityStore } from '../src/email/mikro-outbound-mail.js';
+import { MailboxEntity } from '../src/email/email-entities.js';
+import { SecretBox } from '../src/infrastructure/secret-box.js';
 import { openDatabase } from '../src/persistence/orm.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from './support/database-targets.js';
 
@@ -77,10 +79,32 @@ describeEachDatabase('email persistence', (databaseId) => {
     expect(await contacts.create({ email: 'jane@customer.example', source: 'email' })).toEqual(created);
     expect(await contacts.findByEmail('JANE@customer.example')).toEqual(created);
 
-    const mailboxes = new MikroMailboxRepository(orm, systemClock);
+    const mailboxes = new MikroMailboxRepository(orm, systemClock, SecretBox.ephemeral());
     const mailbox = await mailboxes.save({ address: 'Help@Autocase.test', acknowledgement: { subject: 's', body: 'b' }, enabled: true });
     await mailboxes.save({ ...mailbox, displayName: 'Help desk' });
     expect(await mailboxes.getByAddress('help@autocase.test')).toMatchObject({ id: mailbox.id, displayName: 'Help desk' });
+
+    // Passwords and the webhook secret are encrypted in the database and read back in clear.
+    const box = new SecretBox('a test key of sufficient length');
+    const secured = new MikroMailboxRepository(orm, systemClock, box);
+    const withSecrets = await secured.save({
+      address: 'secure@autocase.test', webhookSecret: 'webhook-secret-0123456789', acknowledgement: { subject: 's', body: 'b' }, enabled: true,
+      imap: { host: 'imap.example.com', port: 993, secure: true, user: 'u', password: 'imap-password-1', folder: 'INBOX', afterAccept: 'mark-seen', pollIntervalSeconds: 60 },
+    });
+    const row = await orm.em.fork().findOneOrFail(MailboxEntity, { id: withSecrets.id });
+    const stored = JSON.stringify(row.data);
+    expect(stored).not.toContain('imap-password-1');
+    expect(stored).not.toContain('webhook-secret-0123456789');
+    expect((row.data as { imap: { password: string } }).imap.password).toMatch(/^enc:v1:/);
+    expect(await secured.getByAddress('secure@autocase.test')).toMatchObject({ webhookSecret: 'webhook-secret-0123456789', imap: { password: 'imap-password-1', user: 'u' } });
+    // Read with another key, the secrets are left out (and reported), not handed out garbled; the rest is intact.
+    const warnings: string[] = [];
+    const otherKey = new MikroMailboxRepository(orm, systemClock, new SecretBox('another key of sufficient length', (message) => warnings.push(message)));
+    const unreadable = (await otherKey.list()).find((candidate) => candidate.id === withSecrets.id)!;
+    expect(unreadable.webhookSecret).toBeUndefined();
+    expect(unreadable.imap).toMatchObject({ host: 'imap.example.com', user: 'u' });
+    expect(unreadable.imap?.password).toBeUndefined();
+    expect(warnings[0]).toMatch(/a secret of mailbox secure@autocase.test \(webhookSecret\) cannot be decrypted: it was encrypted with another key/);
 
     const rules = new MikroArcRuleRepository(orm, systemClock);
     const disabled = await rules.save({ mailbox: 'help@autocase.test', name: 'Old', enabled: false, items: [], resolvedCase: { windowHours: 1, reopen: false }, updateCaseOnFollowUp: true });

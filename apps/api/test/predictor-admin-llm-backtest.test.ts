@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CaseEngineDeps } from '@autocase/core';
 import type { PredictorAdmin } from '../src/predictor-admin/predictor-admin.js';
+import { PredictorDocumentEntity } from '../src/predictor-admin/predictor-admin-entities.js';
 import { PREDICTOR_ADMIN } from '../src/predictor-admin/predictor-admin.tokens.js';
 import { CASE_ENGINE } from '../src/tokens.js';
 import { BITEXT_FIELDS, bitextSlice, pollUntil, toCsv } from './predictor-admin-fixtures.js';
@@ -61,6 +62,10 @@ describeEachDatabase('LLM provider settings and backtests', (databaseId) => {
     expect(JSON.parse(savedText)).toMatchObject({ enabled: true, provider: 'openai-compatible', model: 'local-model', baseURL, apiKeySet: true, apiKeyLast4: '8765', status: 'active', redact: { emails: true } });
     const read = await (await app.api('/admin/predictors/llm', { token: admin })).text();
     expect(read).not.toContain('sk-local-secret');
+    // Encrypted at rest: the database row holds no trace of the key.
+    const stored = await app.running.orm.em.fork().findOneOrFail(PredictorDocumentEntity, { key: 'llm' });
+    expect(JSON.stringify(stored.value)).not.toContain('sk-local-secret');
+    expect((stored.value as { apiKey: string }).apiKey).toMatch(/^enc:v1:/);
     const listed = (await (await app.api('/admin/predictors', { token: admin })).json()) as { items: { kind: string; id: string; status: string }[] };
     expect(listed.items).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'predictor', id: 'llm', status: 'active' }), expect.objectContaining({ kind: 'summarizer', id: 'llm', status: 'active' })]));
     const summary = await app.running.app.get<CaseEngineDeps>(CASE_ENGINE).summarizer!.doSummarize({ messages: [{ id: 'm1', author: 'customer', text: 'Hello there!' }], format: 'paragraph' });

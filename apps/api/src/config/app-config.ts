@@ -46,6 +46,8 @@ const EnvironmentSchema = z.object({
   AUTOCASE_ADMIN_EMAIL: z.email('must be an email address').optional(),
   AUTOCASE_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   AUTOCASE_DEMO: booleanFlag,
+  AUTOCASE_SECRET_KEY: z.string().min(16, 'must be at least 16 characters (e.g. `openssl rand -base64 32`)').optional(),
+  AUTOCASE_SECRET_KEY_FILE: z.string().min(1).default('./data/secret.key'),
   AUTOCASE_PLUGINS: z.string().optional(),
   AUTOCASE_PLUGINS_FILE: z.string().optional(),
   CORS_ORIGINS: z.string().optional(),
@@ -64,6 +66,12 @@ export interface AppConfig {
   redisQueuePrefix: string;
   bootstrapAdmin?: { email: string; password: string };
   demo: boolean;
+  /**
+   * The key that encrypts the secrets stored in the database (LLM API key, mailbox passwords,
+   * webhook secrets): AUTOCASE_SECRET_KEY, else the file AUTOCASE_SECRET_KEY_FILE (created on
+   * first start). Every API process of one deployment needs the same key.
+   */
+  secrets: { key?: string; keyFile: string };
   /** Raw plugin configuration (JSON from AUTOCASE_PLUGINS or AUTOCASE_PLUGINS_FILE); validated by the plugin loader. */
   pluginsJson?: string;
   pluginsFile?: string;
@@ -122,6 +130,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     redisQueuePrefix: env.REDIS_QUEUE_PREFIX,
     bootstrapAdmin: env.AUTOCASE_ADMIN_EMAIL && env.AUTOCASE_ADMIN_PASSWORD ? { email: env.AUTOCASE_ADMIN_EMAIL.toLowerCase(), password: env.AUTOCASE_ADMIN_PASSWORD } : undefined,
     demo: env.AUTOCASE_DEMO,
+    secrets: { key: env.AUTOCASE_SECRET_KEY, keyFile: path.resolve(root, env.AUTOCASE_SECRET_KEY_FILE) },
     pluginsJson: env.AUTOCASE_PLUGINS,
     pluginsFile: env.AUTOCASE_PLUGINS_FILE ? path.resolve(root, env.AUTOCASE_PLUGINS_FILE) : undefined,
     corsOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean) : uiOrigins,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import { predictEmailCategory, type CaseEngineDeps, type Mailbox, type Mailer, type ProcessInboundEmailDependencies } from '@autocase/core';
 import { createSmtpMailer } from '@autocase/channels/email';
+import type { SecretBox } from '../infrastructure/secret-box.js';
 import { MikroArcRuleRepository, MikroContactRepository, MikroMailboxRepository } from './mikro-email-configuration.js';
 import { MikroEmailRepository } from './mikro-email-repository.js';
 import { MikroOutboundMailLog, MikroSenderActivityStore } from './mikro-outbound-mail.js';
@@ -30,7 +31,7 @@ function mailerCache(): (mailbox: Mailbox | null) => Mailer | null {
   };
 }
 
-export function createEmailProcessing(orm: MikroORM, engine: CaseEngineDeps): EmailProcessing {
+export function createEmailProcessing(orm: MikroORM, engine: CaseEngineDeps, secrets: SecretBox): EmailProcessing {
   const predictions = engine.predictors;
   return {
     emails: new MikroEmailRepository(orm),
@@ -38,7 +39,7 @@ export function createEmailProcessing(orm: MikroORM, engine: CaseEngineDeps): Em
     audit: engine.audit,
     notes: engine.notes,
     contacts: new MikroContactRepository(orm, engine.clock),
-    mailboxes: new MikroMailboxRepository(orm, engine.clock),
+    mailboxes: new MikroMailboxRepository(orm, engine.clock, secrets),
     arcRules: new MikroArcRuleRepository(orm, engine.clock),
     outboundLog: new MikroOutboundMailLog(orm),
     senderActivity: new MikroSenderActivityStore(orm),

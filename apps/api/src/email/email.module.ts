@@ -9,7 +9,8 @@ import { registerPersistence } from '../persistence/orm.js';
 import type { HostJobQueue } from '../queue/host-job-queue.js';
 import { decideRetry } from '../queue/retry-policy.js';
 import type { AppMetrics } from '../ops/app-metrics.js';
-import { APP_CONFIG, APP_LOGGER, CASE_ENGINE, JOB_QUEUE, METRICS, MIKRO_ORM, PLUGIN_SHUTDOWN } from '../tokens.js';
+import type { SecretBox } from '../infrastructure/secret-box.js';
+import { APP_CONFIG, APP_LOGGER, CASE_ENGINE, JOB_QUEUE, METRICS, MIKRO_ORM, PLUGIN_SHUTDOWN, SECRET_BOX } from '../tokens.js';
 import { AdminEmailController } from './admin-email.controller.js';
 import { EmailChannels } from './email-channels.js';
 import { loadEmailConfig, type EmailChannelConfig } from './email-config.js';
@@ -40,7 +41,7 @@ function emailSettings(config: AppConfig): EmailChannelConfig {
   providers: [
     { provide: EMAIL_SETTINGS, inject: [APP_CONFIG], useFactory: emailSettings },
     { provide: EMAIL_METRICS, inject: [METRICS], useFactory: (metrics: AppMetrics) => new EmailMetrics(metrics.registry) },
-    { provide: EMAIL_PROCESSING, inject: [MIKRO_ORM, CASE_ENGINE], useFactory: (orm: MikroORM, engine: CaseEngineDeps) => createEmailProcessing(orm, engine) },
+    { provide: EMAIL_PROCESSING, inject: [MIKRO_ORM, CASE_ENGINE, SECRET_BOX], useFactory: (orm: MikroORM, engine: CaseEngineDeps, secrets: SecretBox) => createEmailProcessing(orm, engine, secrets) },
     {
       provide: EMAIL_INTAKE,
       inject: [EMAIL_PROCESSING, JOB_QUEUE, APP_LOGGER, EMAIL_SETTINGS, EMAIL_METRICS],

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import type { ArcRule, ArcRuleRepository, Clock, Contact, ContactRepository, Mailbox, MailboxRepository } from '@autocase/core';
+import type { SecretBox } from '../infrastructure/secret-box.js';
 import { sharedReadCache, type ReadThroughCache } from '../persistence/read-through-cache.js';
 import { ArcRuleEntity, ContactEntity, MailboxEntity } from './email-entities.js';
 
@@ -27,24 +28,32 @@ export class MikroContactRepository implements ContactRepository {
   }
 }
 
+/** The secrets of a stored mailbox, encrypted at rest. */
+const MAILBOX_SECRETS = ['webhookSecret', 'imap.password', 'smtp.password'] as const;
+
 export class MikroMailboxRepository implements MailboxRepository {
   private readonly byAddress: ReadThroughCache<(Mailbox & { id: string }) | null>;
 
   constructor(
     private readonly orm: MikroORM,
     private readonly clock: Clock,
+    private readonly secrets: SecretBox,
   ) {
     this.byAddress = sharedReadCache(orm, 'mailbox-by-address', EMAIL_CONFIGURATION_CACHE_MS);
   }
 
+  private fromRow(row: { id: string; address: string; data: unknown }): Mailbox & { id: string } {
+    return { ...this.secrets.transform(row.data as Mailbox, MAILBOX_SECRETS, 'open', `a secret of mailbox ${row.address}`), id: row.id };
+  }
+
   async list(): Promise<(Mailbox & { id: string })[]> {
     const rows = await this.orm.em.fork().find(MailboxEntity, {}, { orderBy: { createdAt: 'asc' } });
-    return rows.map((row) => ({ ...(row.data as unknown as Mailbox), id: row.id }));
+    return rows.map((row) => this.fromRow(row));
   }
 
   async get(id: string): Promise<(Mailbox & { id: string }) | null> {
     const row = await this.orm.em.fork().findOne(MailboxEntity, { id });
-    return row ? { ...(row.data as unknown as Mailbox), id: row.id } : null;
+    return row ? this.fromRow(row) : null;
   }
 
   /** Cached: every inbound email reads its mailbox. */
@@ -52,14 +61,14 @@ export class MikroMailboxRepository implements MailboxRepository {
     const normalized = address.trim().toLowerCase();
     return this.byAddress.get(normalized, async () => {
       const row = await this.orm.em.fork().findOne(MailboxEntity, { address: normalized });
-      return row ? { ...(row.data as unknown as Mailbox), id: row.id } : null;
+      return row ? this.fromRow(row) : null;
     });
   }
 
   async save(mailbox: Mailbox): Promise<Mailbox & { id: string }> {
     const em = this.orm.em.fork();
     const saved = { ...mailbox, address: mailbox.address.trim().toLowerCase(), id: mailbox.id ?? randomUUID() };
-    const data = saved as unknown as Record<string, unknown>;
+    const data = this.secrets.transform(saved, MAILBOX_SECRETS, 'seal') as unknown as Record<string, unknown>;
     try {
       const updated = mailbox.id ? await em.nativeUpdate(MailboxEntity, { id: mailbox.id }, { address: saved.address, data }) : 0;
       if (updated === 0) await em.insert(MailboxEntity, { id: saved.id, address: saved.address, createdAt: this.clock.now().toISOString(), data });

@@ -16,9 +16,10 @@ import { MikroUserRepository } from '../persistence/repositories/mikro-user-repo
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
 import { BullJobQueue } from '../queue/bull-job-queue.js';
 import { InProcessJobQueue } from '../queue/in-process-job-queue.js';
+import type { SecretBox } from './secret-box.js';
 import {
   APP_CONFIG, APP_LOGGER, AUDIT_REPOSITORY, CASE_REPOSITORY, CLOCK, CONFIGURATION_REPOSITORY, CONVERSATION_REPOSITORY,
-  EVENT_PUBLISHER, JOB_QUEUE, METRICS, MIKRO_ORM, NOTE_REPOSITORY, PLUGIN_REGISTRY, USER_REPOSITORY,
+  EVENT_PUBLISHER, JOB_QUEUE, METRICS, MIKRO_ORM, NOTE_REPOSITORY, PLUGIN_REGISTRY, SECRET_BOX, USER_REPOSITORY,
 } from '../tokens.js';
 
 /** Everything created before Nest starts (database opened and migrated, plugins validated). */
@@ -30,6 +31,8 @@ export interface AppRuntime {
   events: LocalEventPublisher;
   metrics: AppMetrics;
   plugins: PluginRegistry;
+  /** Encrypts the secrets stored in the database. */
+  secrets: SecretBox;
   /** Queue tuning (tests use short intervals). */
   queueOptions?: { pollIntervalMs?: number; concurrency?: number; leaseMs?: number; recoverOnStart?: 'all' | 'expired'; bullSettings?: { stalledInterval?: number; lockDuration?: number; maxStalledCount?: number }; bullQueueName?: string };
 }
@@ -38,7 +41,7 @@ export const BULL_QUEUE_NAME = 'autocase';
 
 /**
  * Global providers every feature module may inject with `@Inject(TOKEN)` (see tokens.ts):
- * config, logger, clock, ORM, repositories, job queue, event publisher, metrics, plugins.
+ * config, secret box, logger, clock, ORM, repositories, job queue, event publisher, metrics, plugins.
  */
 @Global()
 @Module({})
@@ -49,6 +52,7 @@ export class InfrastructureModule {
     const queueName = runtime.queueOptions?.bullQueueName ?? BULL_QUEUE_NAME;
     const providers: Provider[] = [
       { provide: APP_CONFIG, useValue: runtime.config },
+      { provide: SECRET_BOX, useValue: runtime.secrets },
       { provide: APP_LOGGER, useValue: logger },
       { provide: CLOCK, useValue: clock },
       { provide: MIKRO_ORM, useValue: orm },

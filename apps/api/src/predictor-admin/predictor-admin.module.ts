@@ -4,11 +4,12 @@ import type { CaseRepository, Clock, ConfigurationRepository, ConversationReposi
 import type { MikroORM } from '@mikro-orm/core';
 import type { Logger } from 'pino';
 import type { PredictorRuntime } from '../case-engine/predictor-runtime.js';
+import type { SecretBox } from '../infrastructure/secret-box.js';
 import { registerPersistence } from '../persistence/orm.js';
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
 import type { HostJobQueue } from '../queue/host-job-queue.js';
 import {
-  APP_LOGGER, CASE_REPOSITORY, CLOCK, CONFIGURATION_REPOSITORY, CONVERSATION_REPOSITORY, JOB_QUEUE, MIKRO_ORM, PLUGIN_REGISTRY, PREDICTOR_RUNTIME,
+  APP_LOGGER, CASE_REPOSITORY, CLOCK, CONFIGURATION_REPOSITORY, CONVERSATION_REPOSITORY, JOB_QUEUE, MIKRO_ORM, PLUGIN_REGISTRY, PREDICTOR_RUNTIME, SECRET_BOX,
 } from '../tokens.js';
 import { BacktestController } from './backtest.controller.js';
 import { CaseImportController } from './case-import.controller.js';
@@ -36,14 +37,14 @@ const UPLOAD_ROUTES = ['/api/admin/cases/import', '/api/admin/backtest'];
   providers: [
     {
       provide: PREDICTOR_ADMIN,
-      inject: [MIKRO_ORM, CLOCK, APP_LOGGER, PLUGIN_REGISTRY, PREDICTOR_RUNTIME, JOB_QUEUE, CONFIGURATION_REPOSITORY, CASE_REPOSITORY, CONVERSATION_REPOSITORY, HttpAdapterHost],
+      inject: [MIKRO_ORM, CLOCK, APP_LOGGER, PLUGIN_REGISTRY, PREDICTOR_RUNTIME, JOB_QUEUE, CONFIGURATION_REPOSITORY, CASE_REPOSITORY, CONVERSATION_REPOSITORY, SECRET_BOX, HttpAdapterHost],
       useFactory: async (
         orm: MikroORM, clock: Clock, logger: Logger, registry: PluginRegistry, runtime: PredictorRuntime, queue: HostJobQueue,
-        configuration: ConfigurationRepository, cases: CaseRepository, conversations: ConversationRepository, adapterHost: HttpAdapterHost,
+        configuration: ConfigurationRepository, cases: CaseRepository, conversations: ConversationRepository, secrets: SecretBox, adapterHost: HttpAdapterHost,
       ): Promise<PredictorAdmin> => {
         // Registered while the app is created, so it runs before the JSON body parser added at init.
         adapterHost.httpAdapter.use(uploadBodyReader(UPLOAD_ROUTES));
-        const admin = new PredictorAdmin({ orm, clock, logger, registry, runtime, queue, configuration, cases, conversations });
+        const admin = new PredictorAdmin({ orm, clock, logger, registry, runtime, queue, configuration, cases, conversations, secrets });
         await admin.applyStoredSettings();
         return admin;
       },

@@ -3,6 +3,7 @@ import type { CaseRepository, Clock, ConfigurationRepository, ConversationReposi
 import type { MikroORM } from '@mikro-orm/core';
 import type { Logger } from 'pino';
 import type { PredictorRuntime } from '../case-engine/predictor-runtime.js';
+import type { SecretBox } from '../infrastructure/secret-box.js';
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
 import type { HostJobQueue } from '../queue/host-job-queue.js';
 import { BACKTEST_JOB, runBacktestJob } from './backtest-job.js';
@@ -28,6 +29,7 @@ export interface PredictorAdminDeps {
   configuration: ConfigurationRepository;
   cases: CaseRepository;
   conversations: ConversationRepository;
+  secrets: SecretBox;
 }
 
 /** Everything the predictor administration endpoints and jobs share (one per app). */
@@ -47,7 +49,7 @@ export class PredictorAdmin {
     this.documents = new PredictorDocuments(deps.orm, deps.clock);
     this.backtests = new BacktestStore(deps.orm, deps.clock);
     this.runtime = deps.runtime;
-    this.configurator = new PredictorConfigurator(this.runtime, deps.registry, this.documents, this.models);
+    this.configurator = new PredictorConfigurator(this.runtime, deps.registry, this.documents, this.models, deps.secrets);
     this.scheduler = new RetrainScheduler(
       this.documents,
       deps.clock,

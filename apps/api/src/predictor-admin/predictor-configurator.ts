@@ -2,6 +2,7 @@ import type { PluginError } from '@autocase/core';
 import { llmConfigSchema } from '@autocase/predictors/llm';
 import { LLM_SUMMARIZER_ID, llmSummarizer } from '@autocase/predictors/summarizers';
 import type { PredictorRuntime } from '../case-engine/predictor-runtime.js';
+import type { SecretBox } from '../infrastructure/secret-box.js';
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
 import { describeZodIssues, validationException } from '../http/zod-validation-pipe.js';
 import type { LearnedModelStore } from './learned-model-store.js';
@@ -30,6 +31,7 @@ export class PredictorConfigurator {
     private readonly registry: PluginRegistry,
     private readonly documents: PredictorDocuments,
     private readonly models: LearnedModelStore,
+    private readonly secrets: SecretBox,
   ) {}
 
   /** At boot: every stored setting and the active models. */
@@ -55,7 +57,9 @@ export class PredictorConfigurator {
   }
 
   async llmSettings(): Promise<StoredLlmSettings> {
-    return { ...DEFAULT_LLM_SETTINGS, ...((await this.documents.get<Partial<StoredLlmSettings>>(PREDICTOR_DOCUMENT.llm)) ?? {}) };
+    const stored = { ...DEFAULT_LLM_SETTINGS, ...((await this.documents.get<Partial<StoredLlmSettings>>(PREDICTOR_DOCUMENT.llm)) ?? {}) };
+    const opened = this.secrets.transform(stored, ['apiKey'], 'open', 'the LLM API key');
+    return { ...opened, apiKey: opened.apiKey ?? null }; // an unreadable key counts as not set
   }
 
   async llmView(): Promise<LlmSettingsView> {
@@ -67,7 +71,7 @@ export class PredictorConfigurator {
   async saveLlm(input: LlmSettingsInput): Promise<LlmSettingsView> {
     const settings = mergeLlmSettings(await this.llmSettings(), input);
     if (settings.enabled) this.validateLlm(settings);
-    await this.documents.put(PREDICTOR_DOCUMENT.llm, settings);
+    await this.documents.put(PREDICTOR_DOCUMENT.llm, this.secrets.transform(settings, ['apiKey'], 'seal'));
     await this.applyLlm(settings);
     return this.llmView();
   }
