@@ -40,10 +40,16 @@ export async function signInThroughForm(page: Page, email = E2E.adminEmail, pass
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/**
+ * A full-page capture of the current screen. The committed ones under e2e/screenshots are only
+ * rewritten with UPDATE_SCREENSHOTS=1, so a test run leaves the working tree clean; otherwise
+ * they go to test-results/screenshots (ignored by git) for a look after the run.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   // Sticky headers are drawn where the page is scrolled to; a full-page capture must start at the top.
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
+  const folder = process.env.UPDATE_SCREENSHOTS === '1' ? 'e2e/screenshots' : 'test-results/screenshots';
+  await page.screenshot({ path: `${folder}/${name}.png`, fullPage: true });
 }
 
 /** Puts an API session into localStorage before any page script runs (faster than the form for non-sign-in tests). */

@@ -36,8 +36,14 @@ export async function agentContext(browser: Browser, session: SignedInUser): Pro
   return context;
 }
 
+/**
+ * A full-page capture of the current screen. The committed ones under e2e/screenshots are only
+ * rewritten with UPDATE_SCREENSHOTS=1, so a test run leaves the working tree clean; otherwise
+ * they go to test-results/screenshots (ignored by git) for a look after the run.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
+  const folder = process.env.UPDATE_SCREENSHOTS === '1' ? 'e2e/screenshots' : 'test-results/screenshots';
+  await page.screenshot({ path: `${folder}/${name}.png`, fullPage: true });
 }
 
 /** Fills the pre-chat survey on /chat as a customer and waits until the chat is queued. */
