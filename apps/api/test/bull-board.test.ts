@@ -12,8 +12,10 @@ describe('bull-board with the Bull queue on the real Redis', () => {
   let app: TestApp;
   let adminToken: string;
 
+  const SECRET_KEY = 'bull-board test deployment key';
+
   beforeAll(async () => {
-    app = await startTestApp('sqlite', { REDIS_URL });
+    app = await startTestApp('sqlite', { REDIS_URL, AUTOCASE_SECRET_KEY: SECRET_KEY });
     adminToken = await app.login();
   });
   afterAll(async () => {
@@ -45,6 +47,19 @@ describe('bull-board with the Bull queue on the real Redis', () => {
     const replayed = await fetch(`${app.running.url}${path}`);
     expect(replayed.status).toBe(401);
     expect(await replayed.text()).toContain('POST /api/admin/queues/board-session');
+  });
+
+  it('accepts a board session in another API process of the same deployment (same secret key), not in a stranger', async () => {
+    const { cookie } = await openSession();
+    const sibling = await startTestApp('sqlite', { REDIS_URL, AUTOCASE_SECRET_KEY: SECRET_KEY });
+    const stranger = await startTestApp('sqlite', { REDIS_URL, AUTOCASE_SECRET_KEY: 'another deployment entirely' });
+    try {
+      expect((await fetch(`${sibling.running.url}/api/admin/queues/board/api/queues`, { headers: { cookie } })).status).toBe(200);
+      expect((await fetch(`${stranger.running.url}/api/admin/queues/board/api/queues`, { headers: { cookie } })).status).toBe(401);
+    } finally {
+      await sibling.close();
+      await stranger.close();
+    }
   });
 
   it('refuses a session to an agent (403) and to an anonymous caller (401)', async () => {

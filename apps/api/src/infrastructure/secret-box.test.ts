@@ -43,6 +43,13 @@ describe('SecretBox', () => {
     expect(warnings).toEqual([expect.stringMatching(/^mailbox m \(imap.password\) cannot be decrypted/), expect.stringMatching(/^mailbox m \(webhookSecret\) cannot be decrypted/)]);
   });
 
+  it('derives per-purpose keys that match across processes with the same secret', () => {
+    const again = new SecretBox('correct horse battery staple');
+    expect(box.deriveKey('bull-board sessions v1').equals(again.deriveKey('bull-board sessions v1'))).toBe(true);
+    expect(box.deriveKey('bull-board sessions v1').equals(box.deriveKey('other purpose'))).toBe(false);
+    expect(box.deriveKey('bull-board sessions v1')).toHaveLength(32);
+  });
+
   it('rejects a short key', () => {
     expect(() => new SecretBox('short')).toThrow('at least 16 characters');
   });

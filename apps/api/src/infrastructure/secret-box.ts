@@ -39,6 +39,11 @@ export class SecretBox {
     return new SecretBox(randomBytes(KEY_BYTES), warn);
   }
 
+  /** A key for another purpose (e.g. signing session tokens), derived from the same secret: the same in every process of a deployment. */
+  deriveKey(purpose: string): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.key, 'autocase', purpose, KEY_BYTES));
+  }
+
   isSealed(value: string): boolean {
     return value.startsWith(PREFIX);
   }

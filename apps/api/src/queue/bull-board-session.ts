@@ -15,8 +15,9 @@ export const BOARD_COOKIE_TTL_MS = 30 * 60_000;
 
 /**
  * Signs and checks the short-lived tokens that open bull-board in a browser tab (which cannot send
- * the admin's bearer header). HMAC-SHA256 with a secret generated at boot: restarting the API ends
- * every board session. A link token works once; the cookie it sets works until it expires.
+ * the admin's bearer header). HMAC-SHA256 with a key derived from the deployment's secret key, so
+ * sessions survive a restart and every API process accepts them. A link token works once per
+ * process within its two minutes; the cookie it sets works until it expires.
  */
 export class BoardSessionSigner {
   private readonly usedLinkNonces = new Map<string, number>();

@@ -4,13 +4,14 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Express } from 'express';
 import { CurrentUser, Roles } from '../auth/auth-decorators.js';
 import type { User } from '../auth/user.js';
-import { JOB_QUEUE } from '../tokens.js';
+import type { SecretBox } from '../infrastructure/secret-box.js';
+import { JOB_QUEUE, SECRET_BOX } from '../tokens.js';
 import { BullJobQueue } from './bull-job-queue.js';
 import { BULL_BOARD_PATH, createBullBoardHandlers } from './bull-board-router.js';
 import { BoardSessionSigner } from './bull-board-session.js';
 import type { HostJobQueue } from './host-job-queue.js';
 
-/** One signer per process: its secret is generated at boot. */
+/** The board session signer; its key is derived from the deployment's secret key. */
 const BOARD_SIGNER = Symbol('BullBoardSessionSigner');
 
 @ApiTags('admin: jobs')
@@ -37,7 +38,7 @@ export class BullBoardSessionController {
 }
 
 /** bull-board under /api/admin/queues/board, mounted only when the job queue is Bull (Redis). */
-@Module({ controllers: [BullBoardSessionController], providers: [{ provide: BOARD_SIGNER, useFactory: () => new BoardSessionSigner() }] })
+@Module({ controllers: [BullBoardSessionController], providers: [{ provide: BOARD_SIGNER, inject: [SECRET_BOX], useFactory: (secrets: SecretBox) => new BoardSessionSigner(secrets.deriveKey('bull-board sessions v1')) }] })
 export class BullBoardModule implements OnModuleInit {
   constructor(
     @Inject(JOB_QUEUE) private readonly queue: HostJobQueue,
