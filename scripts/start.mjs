@@ -3,6 +3,7 @@
 // (HTTP + WebSocket + SMTP listener + in-process jobs on SQLite), the admin console and the agent UI.
 // Ctrl-C stops everything.
 import { spawn, spawnSync } from 'node:child_process';
+import { API_NODE_FLAGS } from '../apps/api/node-flags.mjs';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +37,7 @@ if (!skipBuild) {
 }
 
 const processes = [
-  { name: 'api', cwd: 'apps/api', command: 'node', args: ['dist/main.js'], color: 35 },
+  { name: 'api', cwd: 'apps/api', command: 'node', args: [...API_NODE_FLAGS, 'dist/main.js'], color: 35 },
   { name: 'admin', cwd: 'apps/admin', command: 'pnpm', args: ['start'], color: 32 },
   { name: 'agent-ui', cwd: 'apps/agent-ui', command: 'pnpm', args: ['start'], color: 33 },
 ];

@@ -1,7 +1,8 @@
-// The Autocase API started the way a user starts it: `node apps/api/dist/main.js` with environment variables.
+// The Autocase API started the way a user starts it: `node <API_NODE_FLAGS> apps/api/dist/main.js` with environment variables.
 import { connect } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { API_NODE_FLAGS } from '../../apps/api/node-flags.mjs';
 import { freePort } from './free-port.mjs';
 import { sleep, startProcess } from './processes.mjs';
 
@@ -52,7 +53,7 @@ export async function startApi({ root, workDir, label, databaseUrl, redisUrl, cp
     ...extraEnv,
   });
   const logFile = join(workDir, `${label}.log`);
-  const nodeArguments = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
+  const nodeArguments = [...API_NODE_FLAGS, ...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [])];
   if (sqlCountFile) {
     nodeArguments.push('--require', new URL('./sql-statement-counter.cjs', import.meta.url).pathname);
     env.BENCH_SQL_COUNT_FILE = sqlCountFile;
