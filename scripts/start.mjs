@@ -52,8 +52,8 @@ const QUIET_CONTEXTS = new Set(['RouterExplorer', 'RoutesResolver', 'InstanceLoa
 function readableLogLine(line) {
   if (process.env.LOG_FORMAT === 'json' || !line.startsWith('{')) return line;
   try {
-    const { level, time, msg, context, ...rest } = JSON.parse(line);
-    for (const noise of ['service', 'pid', 'hostname']) delete rest[noise];
+    const { level, msg, context, ...rest } = JSON.parse(line);
+    for (const noise of ['time', 'service', 'pid', 'hostname']) delete rest[noise];
     if (QUIET_CONTEXTS.has(context) && level < 40) return null;
     const extras = Object.entries(rest).map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`);
     const label = LEVELS[level] ?? String(level);
