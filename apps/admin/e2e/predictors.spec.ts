@@ -69,5 +69,9 @@ test('imports historical cases with a per-row error report and retrains the lear
   await learned.getByRole('button', { name: 'Retrain now' }).click();
   await expect(learned.getByRole('table', { name: 'Learned fields' })).toContainText('category', { timeout: 60_000 });
   await expect(learned.getByText('ready', { exact: true })).toBeVisible();
+  // The threshold guide: per field and threshold, how often the model is right and how much it answers.
+  const guide = learned.getByRole('table', { name: 'Threshold guide' });
+  await expect(guide.getByRole('columnheader', { name: '≥ 0.70' })).toBeVisible();
+  await expect(guide.getByRole('row').filter({ hasText: 'category' })).toContainText(/\d+% right · \d+% answered|answers none/);
   await screenshot(page, 'predictors-learned');
 });

@@ -17,7 +17,7 @@ interface LearnedView {
   examples: number;
   storedCases: number;
   runningVersion: string | null;
-  fields: { field: string; version: number; modelId: string; classes: number; accuracy: number | null; sources: { imported: number; resolvedCases: number } }[];
+  fields: { field: string; version: number; modelId: string; classes: number; accuracy: number | null; thresholds: { threshold: number; precision: number | null; coverage: number }[] | null; sources: { imported: number; resolvedCases: number } }[];
   versions: { field: string; version: number; active: boolean }[];
   message: string | null;
 }
@@ -86,6 +86,11 @@ describeEachDatabase('historical case import and the learned model', (databaseId
     const category = ready.fields.find((field) => field.field === 'category')!;
     expect(category).toMatchObject({ version: 1, classes: 11, sources: { imported: 1200, resolvedCases: 1 } });
     expect(category.accuracy).toBeGreaterThan(0.85);
+    // The threshold guide from the held-out split: at 0.5 most cases are answered, and mostly right.
+    expect(category.thresholds?.map((entry) => entry.threshold)).toEqual([0.5, 0.6, 0.7, 0.8, 0.9, 0.95]);
+    expect(category.thresholds![0]).toMatchObject({ coverage: expect.any(Number), precision: expect.any(Number) });
+    expect(category.thresholds![0]!.coverage).toBeGreaterThan(0.8);
+    expect(category.thresholds![0]!.precision).toBeGreaterThan(0.85);
     expect(ready.fields.map((field) => field.field).sort()).toEqual(['category', 'intent']);
     expect(ready.runningVersion).toContain(`category@${category.modelId}`);
 

@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
-import type { SerializedLearnedModel } from '@autocase/predictors/learned';
+import type { SerializedLearnedModel, ThresholdFigures } from '@autocase/predictors/learned';
 import { LearnedModelEntity } from './predictor-admin-entities.js';
 
 /** What the admin sees about one trained field model. */
 export interface LearnedModelMetrics {
-  /** Examples the model was trained on (after the validation split). */
+  /** Examples the model learned from (every example: it is refitted on the validation split too). */
   trainingExamples: number;
   /** Held-out examples it was validated on. */
   validationExamples: number;
   /** Accuracy on the held-out split, null when the split was too small. */
   validationAccuracy: number | null;
+  /** On the held-out split, per confidence threshold: share answered and share of those right (absent for older versions). */
+  thresholds?: ThresholdFigures[] | null;
   labels: number;
   /** Where the examples came from. */
   sources: { imported: number; resolvedCases: number };

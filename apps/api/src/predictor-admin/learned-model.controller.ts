@@ -21,6 +21,11 @@ export interface LearnedFieldView {
   validationExamples: number;
   /** Accuracy on the held-out split, 0..1 (null when too few examples to hold any out). */
   accuracy: number | null;
+  /**
+   * The threshold guide, on the held-out split: at each confidence threshold, the share of cases
+   * the model answers and how often it is right then (null when too few examples to hold any out).
+   */
+  thresholds: { threshold: number; precision: number | null; coverage: number }[] | null;
   sources: { imported: number; resolvedCases: number };
   trainedAt: string;
 }
@@ -58,6 +63,7 @@ export class LearnedModelController {
         trainingExamples: version.metrics.trainingExamples,
         validationExamples: version.metrics.validationExamples,
         accuracy: version.metrics.validationAccuracy,
+        thresholds: version.metrics.thresholds ?? null,
         sources: version.metrics.sources,
         trainedAt: version.trainedAt,
       }));

@@ -124,6 +124,7 @@ export async function runLearnedTraining(deps: LearnedTrainingDeps, job: { jobId
         trainingExamples: model.trainingExamples,
         validationExamples: model.heldOut.examples,
         validationAccuracy: model.heldOut.examples > 0 ? model.heldOut.accuracy : null,
+        thresholds: model.heldOut.atThresholds ?? null,
         labels: model.labels.length,
         sources: sources.get(field)!,
       };

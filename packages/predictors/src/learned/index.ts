@@ -1,4 +1,4 @@
-export { trainLearnedModel, type TrainingExample, type TrainOptions, type TrainProgress } from './train.js';
+export { GUIDE_THRESHOLDS, thresholdFigures, trainLearnedModel, type TrainingExample, type TrainOptions, type TrainProgress } from './train.js';
 export {
   serializeLearnedModel,
   deserializeLearnedModel,
@@ -7,6 +7,7 @@ export {
   type LearnedModel,
   type SerializedLearnedModel,
   type HeldOutMetrics,
+  type ThresholdFigures,
 } from './learned-model.js';
 export { TextClassifier, type Classification } from './text-classifier.js';
 export { DEFAULT_FEATURE_OPTIONS, type FeatureOptions } from './text-features.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readCsv } from '../../bench/read-csv.mjs';
 import { deserializeLearnedModel, serializeLearnedModel } from './learned-model.js';
 import { TextClassifier } from './text-classifier.js';
-import { trainLearnedModel, type TrainProgress } from './train.js';
+import { thresholdFigures, trainLearnedModel, type TrainProgress } from './train.js';
 
 const BITEXT = new URL('../../../../../shared/eval/intents/bitext-dev.csv', import.meta.url).pathname;
 const BANKING77 = new URL('../../../../../shared/eval/intents/banking77-train.csv', import.meta.url).pathname;
@@ -63,12 +63,33 @@ describe('trainLearnedModel', () => {
     expect(model.heldOut.examples).toBeGreaterThan(bankingTraining.length * 0.08);
     expect(model.heldOut.accuracy).toBeGreaterThan(0.75);
     expect(model.calibrator).toHaveLength(5);
+    // The threshold guide: higher thresholds answer fewer texts and are right more often.
+    const guide = model.heldOut.atThresholds!;
+    expect(guide.map((entry) => entry.threshold)).toEqual([0.5, 0.6, 0.7, 0.8, 0.9, 0.95]);
+    guide.slice(1).forEach((entry, index) => {
+      expect(entry.coverage).toBeLessThanOrEqual(guide[index]!.coverage);
+      expect(entry.precision ?? 1).toBeGreaterThanOrEqual((guide[index]!.precision ?? 0) - 0.02);
+      expect(entry.precision ?? 1).toBeGreaterThanOrEqual(entry.threshold - 0.05);
+    });
+    expect(guide[0]!.coverage).toBeGreaterThan(0.7);
     // Calibrated: on unseen text, the share of right answers is about the mean confidence.
     const classifier = new TextClassifier(model);
     const outcomes = bankingValidation.map((example) => ({ ...classifier.classify(example.text)!, right: classifier.classify(example.text)?.label === example.label }));
     const meanConfidence = outcomes.reduce((sum, outcome) => sum + outcome.confidence, 0) / outcomes.length;
     const accuracy = outcomes.filter((outcome) => outcome.right).length / outcomes.length;
     expect(Math.abs(meanConfidence - accuracy)).toBeLessThan(0.03);
+  });
+
+  it('gives the share answered and the share right at each guide threshold', () => {
+    expect(thresholdFigures([0.95, 0.75, 0.55, 0.3], [true, false, true, false])).toEqual([
+      { threshold: 0.5, precision: 2 / 3, coverage: 0.75 },
+      { threshold: 0.6, precision: 0.5, coverage: 0.5 },
+      { threshold: 0.7, precision: 0.5, coverage: 0.5 },
+      { threshold: 0.8, precision: 1, coverage: 0.25 },
+      { threshold: 0.9, precision: 1, coverage: 0.25 },
+      { threshold: 0.95, precision: 1, coverage: 0.25 },
+    ]);
+    expect(thresholdFigures([0.2], [true])[0]).toEqual({ threshold: 0.5, precision: null, coverage: 0 });
   });
 
   it('abstains on a text without any known term', async () => {

@@ -7,6 +7,18 @@ import type { LinearWeights } from './linear-svm.js';
 export interface HeldOutMetrics {
   examples: number;
   accuracy: number;
+  /**
+   * How the confidence behaves on the held-out part: at each threshold, the share of its texts
+   * the model answers (confidence ≥ threshold) and how often those answers are right (null when
+   * it answers none) — a guide for choosing a field's threshold. Absent in older models.
+   */
+  atThresholds?: ThresholdFigures[];
+}
+
+export interface ThresholdFigures {
+  threshold: number;
+  precision: number | null;
+  coverage: number;
 }
 
 /** A trained text classifier, ready to predict. */
@@ -56,7 +68,11 @@ export const SerializedLearnedModelSchema = z.object({
   temperature: z.number().positive(),
   calibrator: z.array(z.number()).length(5, 'model.calibrator must hold 5 coefficients').nullable().optional().describe('since format version 2'),
   trainingExamples: z.number().int().min(0),
-  heldOut: z.object({ examples: z.number().int().min(0), accuracy: z.number().min(0).max(1) }),
+  heldOut: z.object({
+    examples: z.number().int().min(0),
+    accuracy: z.number().min(0).max(1),
+    atThresholds: z.array(z.object({ threshold: z.number().min(0).max(1), precision: z.number().min(0).max(1).nullable(), coverage: z.number().min(0).max(1) })).optional(),
+  }),
 });
 export type SerializedLearnedModel = z.infer<typeof SerializedLearnedModelSchema>;
 

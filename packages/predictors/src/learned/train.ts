@@ -1,5 +1,5 @@
-import { confidenceFeatures, fitConfidenceCalibrator, fitTemperature } from './calibration.js';
-import { modelVersionId, type LearnedModel } from './learned-model.js';
+import { calibratedConfidence, confidenceFeatures, fitConfidenceCalibrator, fitTemperature, softmaxInPlace } from './calibration.js';
+import { modelVersionId, type LearnedModel, type ThresholdFigures } from './learned-model.js';
 import { scoreRow, trainOneVsRestSvm, type LinearWeights } from './linear-svm.js';
 import { seededRandom, shuffleInPlace } from './seeded-random.js';
 import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions } from './text-features.js';
@@ -59,6 +59,23 @@ function stratifiedSplit(examples: readonly TrainingExample[], fraction: number,
   return [kept, heldOut];
 }
 
+/** Thresholds the held-out figures are given for. */
+export const GUIDE_THRESHOLDS = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
+
+/** Share answered and share right among the answers, at each guide threshold. */
+export function thresholdFigures(confidences: readonly number[], right: readonly boolean[]): ThresholdFigures[] {
+  return GUIDE_THRESHOLDS.map((threshold) => {
+    let answered = 0;
+    let rightAnswers = 0;
+    confidences.forEach((confidence, index) => {
+      if (confidence < threshold) return;
+      answered += 1;
+      if (right[index]) rightAnswers += 1;
+    });
+    return { threshold, precision: answered ? rightAnswers / answered : null, coverage: confidences.length ? answered / confidences.length : 0 };
+  });
+}
+
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -106,6 +123,9 @@ export async function trainLearnedModel(
     calibrationScores.map((scores) => confidenceFeatures(scores, temperature)),
     rightAnswers,
   );
+  const heldOutConfidences = calibrationScores.map((scores) =>
+    calibrator ? calibratedConfidence(calibrator, confidenceFeatures(scores, temperature)) : Math.max(...softmaxInPlace(Float64Array.from(scores), temperature)),
+  );
 
   // 3. Refit on every example, warm-started from the first run's dual variables (a fraction of its cost),
   //    so no labelled example is wasted; the calibration carries over to the refitted model.
@@ -135,6 +155,10 @@ export async function trainLearnedModel(
     temperature,
     calibrator,
     trainingExamples: examples.length,
-    heldOut: { examples: calibrationSet.length, accuracy: calibrationSet.length ? correct / calibrationSet.length : 0 },
+    heldOut: {
+      examples: calibrationSet.length,
+      accuracy: calibrationSet.length ? correct / calibrationSet.length : 0,
+      ...(calibrationSet.length ? { atThresholds: thresholdFigures(heldOutConfidences, rightAnswers) } : {}),
+    },
   };
 }

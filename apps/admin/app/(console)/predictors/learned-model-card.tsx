@@ -11,7 +11,7 @@ import { ApiError, api } from '@/lib/api-client';
 import { formatDateTime, formatPercent } from '@/lib/format';
 import { uploadWithProgress } from '@/lib/upload-with-progress';
 import { useApiResource } from '@/lib/use-api-resource';
-import { describeTrainingProgress, importContentType, toImportReport, type ImportReport, type LearnedModelStatus } from './learned-model';
+import { describeThresholdFigure, describeTrainingProgress, guideThresholds, importContentType, toImportReport, type ImportReport, type LearnedModelStatus } from './learned-model';
 
 const STATUS_TONE = { untrained: 'neutral', training: 'warning', ready: 'success', failed: 'danger' } as const;
 
@@ -123,6 +123,43 @@ export function LearnedModelCard() {
               ))}
             </tbody>
           </table>
+        )}
+        {data?.fields && guideThresholds(data.fields).length > 0 && (
+          <div className="space-y-2">
+            <h3 className="text-sm font-medium text-slate-900">Threshold guide</h3>
+            <p className="text-xs text-slate-500">
+              On cases held out from training: at each confidence threshold, how often the model is right when it answers, and the share of cases it answers. A field&apos;s threshold is set under Case fields.
+            </p>
+            <div className="overflow-x-auto">
+              <table className="w-full text-left text-xs" aria-label="Threshold guide">
+                <thead className="uppercase tracking-wide text-slate-500">
+                  <tr>
+                    <th className="py-2 pr-3">Field</th>
+                    {guideThresholds(data.fields).map((threshold) => (
+                      <th key={threshold} className="py-2 pr-3 tabular-nums">
+                        ≥ {threshold.toFixed(2)}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {data.fields.map((field) => (
+                    <tr key={field.field}>
+                      <td className="py-2 pr-3">
+                        <span className="font-mono">{field.field}</span>
+                        {typeof field.validationExamples === 'number' && <span className="block text-slate-500">{field.validationExamples} held out</span>}
+                      </td>
+                      {guideThresholds(data.fields).map((threshold) => (
+                        <td key={threshold} className="py-2 pr-3 tabular-nums text-slate-700">
+                          {describeThresholdFigure(field.thresholds?.find((entry) => entry.threshold === threshold))}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </div>
         )}
         <div className="flex flex-wrap items-center gap-3 border-t border-slate-100 pt-5">
           <label className="inline-flex h-9 cursor-pointer items-center rounded-lg bg-white px-3.5 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-500">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeTrainingProgress, importContentType, toImportReport } from './learned-model';
+import { describeThresholdFigure, describeTrainingProgress, guideThresholds, importContentType, toImportReport } from './learned-model';
 
 describe('import report', () => {
   it('normalizes row numbers and counts', () => {
@@ -18,6 +18,23 @@ describe('import report', () => {
     expect(importContentType({ name: 'cases.CSV', type: '' })).toBe('text/csv');
     expect(importContentType({ name: 'cases.json', type: 'application/json' })).toBe('application/json');
     expect(importContentType({ name: 'cases.jsonl', type: '' })).toBe('application/x-ndjson');
+  });
+});
+
+describe('threshold guide', () => {
+  it('lists every threshold any field has, in order, once', () => {
+    expect(guideThresholds([
+      { field: 'a', thresholds: [{ threshold: 0.9, precision: 1, coverage: 0.5 }, { threshold: 0.5, precision: 0.9, coverage: 1 }] },
+      { field: 'b', thresholds: [{ threshold: 0.7, precision: 0.95, coverage: 0.8 }, { threshold: 0.9, precision: 1, coverage: 0.4 }] },
+      { field: 'c', thresholds: null },
+    ])).toEqual([0.5, 0.7, 0.9]);
+    expect(guideThresholds(undefined)).toEqual([]);
+  });
+
+  it('says how often the model is right and how much it answers', () => {
+    expect(describeThresholdFigure({ threshold: 0.7, precision: 0.9552, coverage: 0.9101 })).toBe('96% right · 91% answered');
+    expect(describeThresholdFigure({ threshold: 0.95, precision: null, coverage: 0 })).toBe('answers none');
+    expect(describeThresholdFigure(undefined)).toBe('—');
   });
 });
 

@@ -7,8 +7,27 @@ export interface LearnedModelStatus {
   trainedAt?: string | null;
   /** Imported examples stored now. */
   examples?: number;
-  fields?: Array<{ field: string; classes?: number; examples?: number; accuracy?: number | null }>;
+  fields?: Array<{ field: string; classes?: number; examples?: number; accuracy?: number | null; validationExamples?: number; thresholds?: ThresholdFigure[] | null }>;
   message?: string | null;
+}
+
+/** On the held-out cases, at a confidence threshold: the share the model answers, and how often those answers are right. */
+export interface ThresholdFigure {
+  threshold: number;
+  precision: number | null;
+  coverage: number;
+}
+
+/** The thresholds every field's guide shows, from all fields' figures (sorted, distinct). */
+export function guideThresholds(fields: LearnedModelStatus['fields']): number[] {
+  return [...new Set((fields ?? []).flatMap((field) => (field.thresholds ?? []).map((entry) => entry.threshold)))].sort((left, right) => left - right);
+}
+
+/** One cell of the guide: "96% right · 91% answered", or why there is no figure. */
+export function describeThresholdFigure(figure: ThresholdFigure | undefined): string {
+  if (!figure) return '—';
+  if (figure.precision === null || figure.coverage === 0) return 'answers none';
+  return `${Math.round(figure.precision * 100)}% right · ${Math.round(figure.coverage * 100)}% answered`;
 }
 
 export interface ImportReport {
