@@ -51,6 +51,14 @@ describe('learned predictor', () => {
     expect(instance.version).toBe(`category@${model.id}`);
   });
 
+  it('quotes the sentence that speaks most for the label, verbatim, when a message has several', async () => {
+    const instance = await learnedPredictor.create(learnedPredictor.configSchema.parse({ models: { category: model } }), context);
+    const text = 'Good morning, I hope you are well. I want to cancel the order I placed yesterday, how do I do that? Thanks a lot for your help.';
+    const result = await instance.doPredict({ fields: [categoryField], messages: [{ id: 'e1', author: 'customer', text }], context: {}, channel: 'email' });
+    expect(result.predictions[0]).toMatchObject({ value: 'ORDER', evidence: [{ messageId: 'e1', quote: 'I want to cancel the order I placed yesterday, how do I do that?' }] });
+    expect(text).toContain(result.predictions[0]!.evidence[0]!.quote);
+  });
+
   it('loads models from a host-supplied loader', async () => {
     const config = learnedPredictor.configSchema.parse({ loadModels: async () => ({ category: model }) });
     const instance = await learnedPredictor.create(config, context);

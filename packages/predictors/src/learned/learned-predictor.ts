@@ -32,6 +32,24 @@ function isLoaded(model: SerializedLearnedModel | LearnedModel): model is Learne
   return 'linear' in model;
 }
 
+const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/**
+ * The sentence of a message that speaks most for the label (verbatim, trimmed): in a long email
+ * the evidence points at the telling sentence rather than at the greeting that opens it.
+ */
+export function strongestSentence(text: string, classifier: TextClassifier, labelIndex: number): string {
+  const parts = [...sentences.segment(text)].map((part) => part.segment.trim()).filter((part) => /[\p{L}\p{N}]/u.test(part));
+  if (parts.length <= 1) return text;
+  let best = parts[0]!;
+  let bestScore = -Infinity;
+  for (const part of parts) {
+    const score = classifier.scoreOf(part, labelIndex);
+    if (score > bestScore) [best, bestScore] = [part, score];
+  }
+  return best;
+}
+
 function predictField(field: FieldDefinition, classifier: TextClassifier, input: PredictionInput, config: ParsedLearnedConfig, warnings: string[]): Prediction | null {
   const messages = messagesBy(input.messages, config.authors);
   const text = messages.map((message) => message.text).join('\n').slice(0, config.maxCharacters);
@@ -50,7 +68,7 @@ function predictField(field: FieldDefinition, classifier: TextClassifier, input:
     field: field.key,
     value: result.label,
     confidence: result.confidence,
-    evidence: [{ messageId: strongest.id, quote: verbatimQuote(strongest.text) }],
+    evidence: [{ messageId: strongest.id, quote: verbatimQuote(strongestSentence(strongest.text, classifier, labelIndex)) }],
     predictor: { id: LEARNED_PREDICTOR_ID, version: classifier.model.id },
   };
 }
