@@ -32,6 +32,9 @@ describe('trainLearnedModel', () => {
     const json = JSON.stringify(serializeLearnedModel(model));
     const restored = deserializeLearnedModel(JSON.parse(json));
     expect(restored.id).toBe(model.id);
+    // Kept quantised in memory (a quarter of float32), and serialised again byte for byte.
+    expect(restored.linear.weights).toBeInstanceOf(Int8Array);
+    expect(JSON.stringify(serializeLearnedModel(restored))).toBe(json);
     const original = new TextClassifier(model);
     const reloaded = new TextClassifier(restored);
     for (const example of validation.slice(0, 200)) {

@@ -96,8 +96,10 @@ export function modelVersionId(parts: readonly (string | ArrayBufferView)[]): st
   return `tfidf-svm-${hash.digest('hex').slice(0, 12)}`;
 }
 
-export function serializeLearnedModel(model: LearnedModel): SerializedLearnedModel {
-  const { classCount, dimension, weights } = model.linear;
+/** Int8 weights with a scale per class (the largest magnitude of the class maps to ±127); a loaded model already is. */
+function quantize(linear: LearnedModel['linear']): { quantized: Int8Array; scales: Float32Array } {
+  const { classCount, dimension, weights } = linear;
+  if (weights instanceof Int8Array && linear.scales) return { quantized: weights, scales: linear.scales };
   const scales = new Float32Array(classCount);
   for (let index = 0; index < weights.length; index += 1) {
     const label = index % classCount;
@@ -106,6 +108,11 @@ export function serializeLearnedModel(model: LearnedModel): SerializedLearnedMod
   for (let label = 0; label < classCount; label += 1) scales[label] = scales[label]! / 127 || 1;
   const quantized = new Int8Array(dimension * classCount);
   for (let index = 0; index < weights.length; index += 1) quantized[index] = Math.round(weights[index]! / scales[index % classCount]!);
+  return { quantized, scales };
+}
+
+export function serializeLearnedModel(model: LearnedModel): SerializedLearnedModel {
+  const { quantized, scales } = quantize(model.linear);
   return {
     format: SERIALIZED_MODEL_FORMAT,
     formatVersion: 2,
@@ -136,9 +143,8 @@ export function deserializeLearnedModel(input: unknown): LearnedModel {
   const classCount = serialized.labels.length;
   const dimension = serialized.terms.length;
   const scales = fromBase64(serialized.weightScales, Float32Array, 'weightScales', classCount);
-  const quantized = fromBase64(serialized.weights, Int8Array, 'weights', dimension * classCount);
-  const weights = new Float32Array(quantized.length);
-  for (let index = 0; index < quantized.length; index += 1) weights[index] = quantized[index]! * scales[index % classCount]!;
+  // Kept quantised in memory: scoreRow applies the per-class scale (a quarter of the memory of float32).
+  const weights = fromBase64(serialized.weights, Int8Array, 'weights', dimension * classCount);
   return {
     id: serialized.id,
     trainedAt: serialized.trainedAt,
@@ -146,7 +152,7 @@ export function deserializeLearnedModel(input: unknown): LearnedModel {
     features: serialized.features,
     terms: serialized.terms,
     idf: fromBase64(serialized.idf, Float32Array, 'idf', dimension),
-    linear: { classCount, dimension, weights, bias: fromBase64(serialized.bias, Float32Array, 'bias', classCount) },
+    linear: { classCount, dimension, weights, scales, bias: fromBase64(serialized.bias, Float32Array, 'bias', classCount) },
     temperature: serialized.temperature,
     calibrator: serialized.calibrator ?? null,
     trainingExamples: serialized.trainingExamples,

@@ -1,11 +1,17 @@
 import type { SparseVector } from './sparse-vector.js';
 import { seededRandom, shuffleInPlace } from './seeded-random.js';
 
-/** Weights of a linear multi-class model; row-major by feature: `weights[feature * classCount + class]`. */
+/**
+ * Weights of a linear multi-class model; row-major by feature: `weights[feature * classCount + class]`.
+ * A loaded model keeps them quantised (`Int8Array`, a quarter of the memory) with one `scales`
+ * factor per class: weight = weights[i] × scales[class].
+ */
 export interface LinearWeights {
   classCount: number;
   dimension: number;
-  weights: Float32Array;
+  weights: Float32Array | Int8Array;
+  /** Per class, for quantised weights. */
+  scales?: Float32Array;
   bias: Float32Array;
 }
 
@@ -32,13 +38,14 @@ export interface SvmModel extends LinearWeights {
 
 /** Raw class scores of one row. */
 export function scoreRow(model: LinearWeights, row: SparseVector, into = new Float64Array(model.classCount)): Float64Array {
-  const { classCount, weights, bias } = model;
-  for (let label = 0; label < classCount; label += 1) into[label] = bias[label]!;
+  const { classCount, weights, bias, scales } = model;
+  into.fill(0);
   for (let position = 0; position < row.indices.length; position += 1) {
     const value = row.values[position]!;
     const offset = row.indices[position]! * classCount;
     for (let label = 0; label < classCount; label += 1) into[label]! += value * weights[offset + label]!;
   }
+  for (let label = 0; label < classCount; label += 1) into[label] = into[label]! * (scales ? scales[label]! : 1) + bias[label]!;
   return into;
 }
 
