@@ -3,6 +3,9 @@ import type { CaseEngineDeps } from '@autocase/core';
 import { createApp } from '../src/create-app.js';
 import { EMAIL_PROCESSING } from '../src/email/email-tokens.js';
 import { createLogger } from '../src/infrastructure/app-logger.js';
+import type { SerializedLearnedModel } from '@autocase/predictors/learned';
+import { LearnedModelStore } from '../src/predictor-admin/learned-model-store.js';
+import { LearnedModelEntity } from '../src/predictor-admin/predictor-admin-entities.js';
 import type { PredictorAdmin } from '../src/predictor-admin/predictor-admin.js';
 import { PREDICTOR_ADMIN } from '../src/predictor-admin/predictor-admin.tokens.js';
 import { CASE_ENGINE, PREDICTOR_RUNTIME } from '../src/tokens.js';
@@ -135,6 +138,19 @@ describeEachDatabase('historical case import and the learned model', (databaseId
     const bad = await app.api('/admin/predictors/learned/schedule', { method: 'PUT', token: admin, json: { intervalMinutes: -5 } });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { issues: { path: string }[] }).issues[0]?.path).toBe('intervalMinutes');
+  });
+
+  it('keeps the newest few versions of a field, the active one included, and deletes older ones', async () => {
+    const store = new LearnedModelStore(app.running.orm, 3);
+    const body = { format: 'autocase.learned.tfidf-svm' } as unknown as SerializedLearnedModel;
+    const metrics = { trainingExamples: 1, validationExamples: 0, validationAccuracy: null, labels: 2, sources: { imported: 1, resolvedCases: 0 } };
+    for (let round = 1; round <= 5; round += 1) await store.saveAndActivate('pruned-field', { ...body, id: `m${round}` }, metrics, new Date(Date.UTC(2026, 0, round)).toISOString());
+    const kept = (await store.versions()).filter((version) => version.field === 'pruned-field');
+    expect(kept.map((version) => [version.version, version.modelId, version.active])).toEqual([[5, 'm5', true], [4, 'm4', false], [3, 'm3', false]]);
+    expect((await store.activeModels())['pruned-field']).toMatchObject({ id: 'm5' });
+    expect(() => new LearnedModelStore(app.running.orm, 0)).toThrow('keepVersions must be a whole number ≥ 1');
+    // The placeholder bodies are not loadable models: take them out before the next test boots an app on this database.
+    await app.running.orm.em.fork().nativeDelete(LearnedModelEntity, { field: 'pruned-field' });
   });
 
   it('loads the active model at boot', async () => {

@@ -27,9 +27,18 @@ export interface LearnedModelVersion {
   metrics: LearnedModelMetrics;
 }
 
-/** Versioned learned models in `learned_models`; one active version per field. */
+/** Versions of each field's model kept in the database (older ones are deleted when a new one is saved). */
+export const KEPT_MODEL_VERSIONS = 5;
+
+/** Versioned learned models in `learned_models`; one active version per field, the newest few kept. */
 export class LearnedModelStore {
-  constructor(private readonly orm: MikroORM) {}
+  /** `keepVersions`: how many versions of a field's model are kept, the active (newest) one included. */
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly keepVersions = KEPT_MODEL_VERSIONS,
+  ) {
+    if (!Number.isInteger(keepVersions) || keepVersions < 1) throw new Error(`keepVersions must be a whole number ≥ 1, got ${keepVersions}`);
+  }
 
   /** Stores a new version of a field's model and makes it the active one. */
   async saveAndActivate(field: string, model: SerializedLearnedModel, metrics: LearnedModelMetrics, trainedAt: string): Promise<LearnedModelVersion> {
@@ -39,6 +48,8 @@ export class LearnedModelStore {
       const version = (latest?.version ?? 0) + 1;
       await transaction.nativeUpdate(LearnedModelEntity, { field, active: true }, { active: false });
       await transaction.insert(LearnedModelEntity, { id: randomUUID(), field, version, modelId: model.id, active: true, model: model as unknown as Record<string, unknown>, metrics: metrics as unknown as Record<string, unknown>, trainedAt });
+      // A scheduled retrain adds a version (megabytes for a large label set) every interval: keep the newest few.
+      await transaction.nativeDelete(LearnedModelEntity, { field, version: { $lte: version - this.keepVersions } });
       return { field, version, modelId: model.id, active: true, trainedAt, metrics };
     });
   }
