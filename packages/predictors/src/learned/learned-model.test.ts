@@ -106,6 +106,13 @@ describe('trainLearnedModel', () => {
     const model = serializeLearnedModel(await trainLearnedModel(training.slice(0, 300), { seed: 1 }));
     expect(() => deserializeLearnedModel({ ...model, format: 'other' })).toThrow('invalid learned model: format');
     expect(() => deserializeLearnedModel({ ...model, bias: 'AAAA' })).toThrow(/model.bias holds 0 values; expected \d+/);
+    expect(model.weightsEncoding).toBe('deflate-raw');
+    expect(() => deserializeLearnedModel({ ...model, weights: 'AAAA' })).toThrow(/model.weights is not valid deflate-raw data/);
+    expect(() => deserializeLearnedModel({ ...model, weightsEncoding: 'gzip' })).toThrow('model.weightsEncoding must be "deflate-raw" when set');
+    // Weights stored uncompressed (as before) still load.
+    const restored = deserializeLearnedModel(model);
+    const plain = { ...model, weightsEncoding: undefined, weights: Buffer.from(restored.linear.weights.buffer).toString('base64') };
+    expect(deserializeLearnedModel(plain).linear.weights).toEqual(restored.linear.weights);
   });
 
   it('stops when its signal is aborted', async () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import type { FeatureOptions } from './text-features.js';
 import type { LinearWeights } from './linear-svm.js';
@@ -62,7 +63,8 @@ export const SerializedLearnedModelSchema = z.object({
   }),
   terms: z.array(z.string()),
   idf: z.string().describe('Float32Array, base64'),
-  weights: z.string().describe('Int8Array [term × label], base64'),
+  weights: z.string().describe('Int8Array [term × label], base64 (of its raw-deflate compression when weightsEncoding says so)'),
+  weightsEncoding: z.literal('deflate-raw', { error: 'model.weightsEncoding must be "deflate-raw" when set' }).optional().describe('most quantised weights are 0: compressed, a model is a fraction of the size'),
   weightScales: z.string().describe('Float32Array [label], base64'),
   bias: z.string().describe('Float32Array [label], base64'),
   temperature: z.number().positive(),
@@ -80,8 +82,15 @@ function toBase64(array: Float32Array | Int8Array): string {
   return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
 }
 
-function fromBase64<T extends Float32Array | Int8Array>(text: string, type: { new (buffer: ArrayBuffer): T; BYTES_PER_ELEMENT: number }, what: string, expectedLength: number): T {
-  const bytes = Buffer.from(text, 'base64');
+function fromBase64<T extends Float32Array | Int8Array>(text: string, type: { new (buffer: ArrayBuffer): T; BYTES_PER_ELEMENT: number }, what: string, expectedLength: number, inflate = false): T {
+  let bytes = Buffer.from(text, 'base64');
+  if (inflate) {
+    try {
+      bytes = inflateRawSync(bytes);
+    } catch (error) {
+      throw new Error(`model.${what} is not valid deflate-raw data: ${(error as Error).message}`, { cause: error });
+    }
+  }
   const copy = new ArrayBuffer(bytes.byteLength);
   new Uint8Array(copy).set(bytes);
   const array = new type(copy.slice(0, Math.floor(bytes.byteLength / type.BYTES_PER_ELEMENT) * type.BYTES_PER_ELEMENT));
@@ -122,7 +131,8 @@ export function serializeLearnedModel(model: LearnedModel): SerializedLearnedMod
     features: model.features,
     terms: model.terms,
     idf: toBase64(model.idf),
-    weights: toBase64(quantized),
+    weights: Buffer.from(deflateRawSync(Buffer.from(quantized.buffer, quantized.byteOffset, quantized.byteLength))).toString('base64'),
+    weightsEncoding: 'deflate-raw',
     weightScales: toBase64(scales),
     bias: toBase64(model.linear.bias),
     temperature: model.temperature,
@@ -144,7 +154,7 @@ export function deserializeLearnedModel(input: unknown): LearnedModel {
   const dimension = serialized.terms.length;
   const scales = fromBase64(serialized.weightScales, Float32Array, 'weightScales', classCount);
   // Kept quantised in memory: scoreRow applies the per-class scale (a quarter of the memory of float32).
-  const weights = fromBase64(serialized.weights, Int8Array, 'weights', dimension * classCount);
+  const weights = fromBase64(serialized.weights, Int8Array, 'weights', dimension * classCount, serialized.weightsEncoding === 'deflate-raw');
   return {
     id: serialized.id,
     trainedAt: serialized.trainedAt,
