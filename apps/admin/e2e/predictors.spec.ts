@@ -74,4 +74,9 @@ test('imports historical cases with a per-row error report and retrains the lear
   await expect(guide.getByRole('columnheader', { name: '≥ 0.70' })).toBeVisible();
   await expect(guide.getByRole('row').filter({ hasText: 'category' })).toContainText(/\d+% right · \d+% answered|answers none/);
   await screenshot(page, 'predictors-learned');
+
+  // The same guide under the field's threshold slider, for the threshold it is set to.
+  await page.goto('/fields');
+  await page.getByRole('list', { name: 'Case fields' }).getByRole('button', { name: /Category/ }).first().click();
+  await expect(page.getByRole('group', { name: 'Field editor' })).toContainText(/Learned model, held-out cases at ≥ \d+%: (\d+% right · \d+% answered|answers none)/);
 });

@@ -7,6 +7,7 @@ import { SelectField, TextAreaField, TextField } from '@/components/ui/form-fiel
 import { FIELD_TYPE_LABELS, FIELD_TYPES, FILL_SCOPE_LABELS, FILL_SCOPES, keyFromLabel, type FieldDraft } from './field-draft';
 import { FieldOptionsEditor } from './field-options-editor';
 import { ThresholdInput } from './threshold-input';
+import { describeGuideAt, type ThresholdFigure } from '../predictors/learned-model';
 import { PredictorTestPanel } from '../predictors/predictor-test-card';
 import Link from 'next/link';
 
@@ -14,6 +15,8 @@ interface FieldEditorProps {
   field: FieldDraft;
   errors: Record<string, string>;
   availablePredictors: string[];
+  /** The learned model's threshold guide for this field, when it has a model. */
+  learnedGuide?: ThresholdFigure[] | null;
   keyLinkedToLabel: boolean;
   onChange: (patch: Partial<FieldDraft>) => void;
   onKeyEdited: () => void;
@@ -24,7 +27,7 @@ function toggle<T>(list: T[], item: T, on: boolean): T[] {
   return on ? (list.includes(item) ? list : [...list, item]) : list.filter((entry) => entry !== item);
 }
 
-export function FieldEditor({ field, errors, availablePredictors, keyLinkedToLabel, onChange, onKeyEdited, onRemove }: FieldEditorProps) {
+export function FieldEditor({ field, errors, availablePredictors, learnedGuide, keyLinkedToLabel, onChange, onKeyEdited, onRemove }: FieldEditorProps) {
   const hasOptions = field.type === 'choice' || field.type === 'lookup';
   const predictorIds = [...new Set([...availablePredictors, ...field.predictors])];
   return (
@@ -59,7 +62,7 @@ export function FieldEditor({ field, errors, availablePredictors, keyLinkedToLab
             </option>
           ))}
         </SelectField>
-        <ThresholdInput value={field.threshold} error={errors.threshold} onChange={(threshold) => onChange({ threshold })} />
+        <ThresholdInput value={field.threshold} error={errors.threshold} guide={describeGuideAt(learnedGuide, field.threshold)} onChange={(threshold) => onChange({ threshold })} />
         <TextAreaField
           label="Description for the AI"
           className="md:col-span-2"

@@ -12,6 +12,7 @@ import { Skeleton, SkeletonRows } from '@/components/ui/skeleton';
 import { ApiError, api } from '@/lib/api-client';
 import { useApiResource } from '@/lib/use-api-resource';
 import { useUnsavedChangesWarning } from '@/lib/use-unsaved-changes-warning';
+import type { LearnedModelStatus } from '../predictors/learned-model';
 import { FieldEditor } from './field-editor';
 import { FieldList } from './field-list';
 import { errorsByFieldIndex, fromDrafts, localFieldErrors, moveItem, newFieldDraft, toDrafts, type FieldDraft } from './field-draft';
@@ -22,6 +23,8 @@ const unwrap = (payload: FieldsPayload | null | undefined): FieldDefinition[] =>
 export function FieldsWorkspace() {
   const resource = useApiResource<FieldsPayload>('/admin/fields');
   const settings = useApiResource<Settings>('/admin/settings');
+  // Only for the threshold hint: without it (or on an error) the editor works the same.
+  const learned = useApiResource<LearnedModelStatus>('/admin/predictors/learned');
   const [drafts, setDrafts] = useState<FieldDraft[] | null>(null);
   const [saved, setSaved] = useState<string>('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -187,6 +190,7 @@ export function FieldsWorkspace() {
                 field={selected}
                 errors={errors.get(selected.draftId) ?? {}}
                 availablePredictors={availablePredictors}
+                learnedGuide={learned.data?.fields?.find((model) => model.field === selected.key)?.thresholds ?? null}
                 keyLinkedToLabel={linkedKeys.has(selected.draftId)}
                 onChange={patchSelected}
                 onKeyEdited={() => {

@@ -2,9 +2,10 @@
 
 import { FieldShell } from '@/components/ui/form-field';
 
-export function ThresholdInput({ value, error, onChange }: { value: number; error?: string | undefined; onChange: (value: number) => void }) {
+/** `guide`: what the learned model does at this threshold on held-out cases, when it has a model for the field. */
+export function ThresholdInput({ value, error, guide, onChange }: { value: number; error?: string | undefined; guide?: string | null; onChange: (value: number) => void }) {
   return (
-    <FieldShell label="Confidence threshold" hint="Predictions below this confidence are not applied." error={error}>
+    <FieldShell label="Confidence threshold" hint={guide ? `Predictions below this confidence are not applied. ${guide}.` : 'Predictions below this confidence are not applied.'} error={error}>
       {({ id, describedBy, invalid }) => (
         <div className="flex items-center gap-3">
           <input

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeThresholdFigure, describeTrainingProgress, guideThresholds, importContentType, toImportReport } from './learned-model';
+import { describeGuideAt, describeThresholdFigure, describeTrainingProgress, guideAt, guideThresholds, importContentType, toImportReport } from './learned-model';
 
 describe('import report', () => {
   it('normalizes row numbers and counts', () => {
@@ -29,6 +29,17 @@ describe('threshold guide', () => {
       { field: 'c', thresholds: null },
     ])).toEqual([0.5, 0.7, 0.9]);
     expect(guideThresholds(undefined)).toEqual([]);
+  });
+
+  it('finds the guide entry a field threshold falls under', () => {
+    const guide = [0.9, 0.5, 0.7].map((threshold) => ({ threshold, precision: threshold + 0.05, coverage: 1.5 - threshold }));
+    expect(guideAt(guide, 0.75)?.threshold).toBe(0.7);
+    expect(guideAt(guide, 0.7)?.threshold).toBe(0.7);
+    expect(guideAt(guide, 1)?.threshold).toBe(0.9);
+    expect(guideAt(guide, 0.3)?.threshold).toBe(0.5);
+    expect(guideAt(null, 0.7)).toBeNull();
+    expect(describeGuideAt(guide, 0.85)).toBe('Learned model, held-out cases at ≥ 70%: 75% right · 80% answered');
+    expect(describeGuideAt([], 0.85)).toBeNull();
   });
 
   it('says how often the model is right and how much it answers', () => {

@@ -30,6 +30,20 @@ export function describeThresholdFigure(figure: ThresholdFigure | undefined): st
   return `${Math.round(figure.precision * 100)}% right · ${Math.round(figure.coverage * 100)}% answered`;
 }
 
+/** The guide entry a threshold falls under: the highest guide threshold at or below it (the lowest one below them all). */
+export function guideAt(guide: ThresholdFigure[] | null | undefined, threshold: number): ThresholdFigure | null {
+  const sorted = [...(guide ?? [])].sort((left, right) => left.threshold - right.threshold);
+  if (sorted.length === 0) return null;
+  return sorted.filter((entry) => entry.threshold <= threshold + 1e-9).at(-1) ?? sorted[0]!;
+}
+
+/** The threshold slider's line about the learned model, e.g. "Learned model, held-out cases at ≥ 70%: 96% right · 91% answered". */
+export function describeGuideAt(guide: ThresholdFigure[] | null | undefined, threshold: number): string | null {
+  const entry = guideAt(guide, threshold);
+  if (!entry) return null;
+  return `Learned model, held-out cases at ≥ ${Math.round(entry.threshold * 100)}%: ${describeThresholdFigure(entry)}`;
+}
+
 export interface ImportReport {
   imported: number;
   skipped: number;
