@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 
 interface NativeSqlite {
   prepare(sql: string): { run(...params: unknown[]): { changes: number } };
@@ -31,4 +31,29 @@ export async function runBound(em: EntityManager, sql: string, params: unknown[]
   // Outside a transaction the connection must be taken through MikroORM, or this statement could land in another caller's open transaction.
   if (em.isInTransaction()) return run();
   return em.transactional(async () => run());
+}
+
+interface NativeSqliteReader {
+  prepare(sql: string): { all(...params: unknown[]): unknown[] };
+}
+
+/**
+ * Runs one read (or a write with `returning`) with its values bound as parameters and returns its
+ * rows: on SQLite straight on the connection (the prepared statement is reused by the statement
+ * cache, since the SQL text no longer carries the values); on PostgreSQL through MikroORM.
+ */
+export async function queryBound<Row>(em: EntityManager, sql: string, params: unknown[]): Promise<Row[]> {
+  const connection = em.getConnection() as unknown as SqlConnection & { execute(sql: string, params: unknown[], method: 'all', ctx?: unknown): Promise<unknown> };
+  if (!isSqlite(em) || !connection.getNativeClient) return (await connection.execute(sql, params, 'all', em.getTransactionContext())) as Row[];
+  const native = (await connection.getNativeClient()) as NativeSqliteReader;
+  const read = () => native.prepare(sql).all(...params) as Row[];
+  if (em.isInTransaction()) return read();
+  return em.transactional(async () => read());
+}
+
+/** A unique or primary-key violation: from MikroORM, or straight from SQLite or PostgreSQL (23505) when the SQL ran on the connection. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (error instanceof UniqueConstraintViolationException) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }

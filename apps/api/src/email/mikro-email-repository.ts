@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/core';
 import { identifyRawEmail, newReceivedEmail, NotFoundError, type EmailClaim, type EmailMessage, type EmailQuery, type EmailRepository, type Page, type StoreRawEmailInput } from '@autocase/core';
 import { reserveCounterValues } from '../persistence/repositories/sql-counter.js';
-import { runBound } from './bound-statement.js';
+import { isUniqueViolation, queryBound, runBound } from './bound-statement.js';
 import { EmailEntity, EmailRawEntity } from './email-entities.js';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -28,6 +28,9 @@ function columns(email: EmailMessage) {
 
 const toEmail = (row: { data: Record<string, unknown> }): EmailMessage => row.data as unknown as EmailMessage;
 
+/** A JSON column read without MikroORM: text on SQLite, already parsed on PostgreSQL. */
+const jsonColumn = (value: unknown): Record<string, unknown> => (typeof value === 'string' ? (JSON.parse(value) as Record<string, unknown>) : (value as Record<string, unknown>));
+
 /** Inbound emails in SQL: the record (indexed columns + JSON) in `emails`, the bytes in `email_raw`. */
 export class MikroEmailRepository implements EmailRepository {
   constructor(private readonly orm: MikroORM) {}
@@ -36,21 +39,31 @@ export class MikroEmailRepository implements EmailRepository {
     const identity = identifyRawEmail(input.raw);
     const em = this.orm.em.fork();
     // One lookup for both: the same bytes stored before, or the first delivery of the same message (both columns are unique).
-    const known = await em.find(EmailEntity, identity.dedupeKey ? { $or: [{ sha256: identity.sha256 }, { dedupeKey: identity.dedupeKey }] } : { sha256: identity.sha256 }, { limit: 2 });
+    // Bound parameters (here and below): every inbound email runs these, and on SQLite the prepared statements are reused.
+    const known = await queryBound<{ id: string; sha256: string; dedupe_key: string | null; data: unknown }>(
+      em,
+      identity.dedupeKey ? 'select id, sha256, dedupe_key, data from emails where sha256 = ? or dedupe_key = ? limit 2' : 'select id, sha256, dedupe_key, data from emails where sha256 = ? limit 2',
+      identity.dedupeKey ? [identity.sha256, identity.dedupeKey] : [identity.sha256],
+    );
     const sameBytes = known.find((row) => row.sha256 === identity.sha256);
-    if (sameBytes) return { email: toEmail(sameBytes), duplicate: true };
-    const original = (identity.dedupeKey && known.find((row) => row.dedupeKey === identity.dedupeKey)) || null;
+    if (sameBytes) return { email: toEmail({ data: jsonColumn(sameBytes.data) }), duplicate: true };
+    const original = (identity.dedupeKey && known.find((row) => row.dedupe_key === identity.dedupeKey)) || null;
     const email = newReceivedEmail(randomUUID(), input, identity, original?.id ?? null);
     try {
       // One transaction (one durable commit) for the sequence number, the record and the bytes.
       await em.transactional(async (transaction) => {
         const sequence = await reserveCounterValues(transaction, 'email-sequence');
-        await transaction.insert(EmailEntity, { id: email.id, sequence, sha256: email.sha256, dedupeKey: original ? null : identity.dedupeKey, ...columns(email) });
+        const row = columns(email);
+        await runBound(
+          transaction,
+          'insert into emails (id, sequence, mailbox, received_at, sha256, dedupe_key, message_id, status, outcome, case_id, search_text, data) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          [email.id, sequence, row.mailbox, row.receivedAt, email.sha256, original ? null : identity.dedupeKey, row.messageId, row.status, row.outcome, row.caseId, row.searchText, JSON.stringify(row.data)],
+        );
         // The bytes as a bound parameter: no hex copy of the message inlined into the SQL text.
         await runBound(transaction, 'insert into email_raw (id, raw) values (?, ?)', [email.id, Buffer.from(input.raw.buffer, input.raw.byteOffset, input.raw.byteLength)]);
       });
     } catch (error) {
-      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      if (!isUniqueViolation(error)) throw error;
       const conditions: Record<string, unknown>[] = [{ sha256: identity.sha256 }];
       if (identity.dedupeKey) conditions.push({ dedupeKey: identity.dedupeKey });
       const winner = await this.orm.em.fork().findOne(EmailEntity, { $or: conditions });

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/core';
 import type { Clock, JobHandler, JobOptions } from '@autocase/core';
 import type { Logger } from 'pino';
+import { isUniqueViolation, runBound } from '../email/bound-statement.js';
 import { JobEntity } from '../persistence/entities/index.js';
 import { DEFAULT_JOB_OPTIONS, validateJobName, type HostJobQueue, type JobObserver, type JobStatus, type JobSummary, type QueueHealth } from './host-job-queue.js';
 import { listJobRows, purgeFinishedJobRows, retryFailedJobRow } from './job-table.js';
@@ -88,10 +89,14 @@ export class InProcessJobQueue implements HostJobQueue {
       updatedAt: now.toISOString(),
     };
     try {
-      // Insert first: a new job id (the usual case) costs one statement.
-      await em.insert(JobEntity, { id, ...row, createdAt: now.toISOString() });
+      // Insert first: a new job id (the usual case) costs one statement, with bound values (every email queues one).
+      await runBound(
+        em,
+        'insert into jobs (id, name, data, status, attempts, max_attempts, backoff_ms, run_at, last_error, locked_by, locked_until, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [id, row.name, JSON.stringify(row.data), row.status, row.attempts, row.maxAttempts, row.backoffMs, row.runAt, null, null, null, now.toISOString(), row.updatedAt],
+      );
     } catch (error) {
-      if (!options.jobId || !(error instanceof UniqueConstraintViolationException)) throw error;
+      if (!options.jobId || !isUniqueViolation(error)) throw error;
       const existing = await em.findOne(JobEntity, { id });
       // Pending or running (also when two callers enqueued the same id at once): that job is the one to run.
       if (!existing || existing.status === 'pending' || existing.status === 'running') return id;
