@@ -1,54 +1,49 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { CompiledQuery, type QueryResult } from 'kysely';
 
-interface NativeSqlite {
-  prepare(sql: string): { run(...params: unknown[]): { changes: number } };
-}
-
-interface SqlConnection {
-  getNativeClient?: () => Promise<unknown>;
-  execute(sql: string, params: unknown[], method: 'run', ctx?: unknown): Promise<unknown>;
+/** What MikroORM 7 runs its SQL on: Kysely, or the Kysely transaction `em` is in. */
+interface QueryExecutor {
+  executeQuery<Row>(query: CompiledQuery<Row>): Promise<QueryResult<Row>>;
 }
 
 function isSqlite(em: EntityManager): boolean {
   return em.getPlatform().constructor.name.toLowerCase().includes('sqlite');
 }
 
+function executorOf(em: EntityManager): QueryExecutor {
+  const transaction = em.getTransactionContext<QueryExecutor>();
+  return transaction ?? (em.getConnection() as unknown as { getClient(): QueryExecutor }).getClient();
+}
+
+/** `?` placeholders as the database wants them: as they are for SQLite, `$1, $2, …` for PostgreSQL. */
+function placeholders(em: EntityManager, sql: string): string {
+  if (isSqlite(em)) return sql;
+  let index = 0;
+  return sql.replace(/\?/g, () => `$${(index += 1)}`);
+}
+
+function compile<Row>(em: EntityManager, sql: string, params: unknown[]): CompiledQuery<Row> {
+  return CompiledQuery.raw(placeholders(em, sql), params) as CompiledQuery<Row>;
+}
+
 /**
  * Runs one write with its values bound as parameters and returns the number of rows changed.
- * MikroORM inlines every value into the SQL text, so a large value (the raw message, an email
- * record's JSON) became a large SQL string that was escaped, prepared and — with the statement
- * cache — kept; on SQLite this binds them instead, in a transaction of its own (or the one `em`
- * is in, which already holds the single connection). On PostgreSQL it goes through MikroORM.
+ * MikroORM 7 inlines every value into the SQL text (mikro-orm issue #8001), so each statement is
+ * new to the database: prepared again on SQLite (and kept by the statement cache), planned
+ * again on PostgreSQL, and a large value (the raw message, a record's JSON) becomes a large SQL
+ * string. This hands the SQL and its values to Kysely, MikroORM's own query runner, on the same
+ * connection or transaction `em` uses — so it queues behind another caller's open transaction
+ * instead of landing in it, and commits by itself outside a transaction. Write `?` for values.
  */
 export async function runBound(em: EntityManager, sql: string, params: unknown[]): Promise<number> {
-  const connection = em.getConnection() as unknown as SqlConnection;
-  if (!isSqlite(em) || !connection.getNativeClient) {
-    const result = (await connection.execute(sql, params, 'run', em.getTransactionContext())) as { affectedRows?: number };
-    return result.affectedRows ?? 0;
-  }
-  const native = (await connection.getNativeClient()) as NativeSqlite;
-  const run = () => native.prepare(sql).run(...params).changes;
-  // Outside a transaction the connection must be taken through MikroORM, or this statement could land in another caller's open transaction.
-  if (em.isInTransaction()) return run();
-  return em.transactional(async () => run());
+  const result = await executorOf(em).executeQuery(compile(em, sql, params));
+  return Number(result.numAffectedRows ?? 0);
 }
 
-interface NativeSqliteReader {
-  prepare(sql: string): { all(...params: unknown[]): unknown[] };
-}
-
-/**
- * Runs one read (or a write with `returning`) with its values bound as parameters and returns its
- * rows: on SQLite straight on the connection (the prepared statement is reused by the statement
- * cache, since the SQL text no longer carries the values); on PostgreSQL through MikroORM.
- */
+/** The same for a read (or a write with `returning`): the rows, with raw column names and values (JSON as text on SQLite). */
 export async function queryBound<Row>(em: EntityManager, sql: string, params: unknown[]): Promise<Row[]> {
-  const connection = em.getConnection() as unknown as SqlConnection & { execute(sql: string, params: unknown[], method: 'all', ctx?: unknown): Promise<unknown> };
-  if (!isSqlite(em) || !connection.getNativeClient) return (await connection.execute(sql, params, 'all', em.getTransactionContext())) as Row[];
-  const native = (await connection.getNativeClient()) as NativeSqliteReader;
-  const read = () => native.prepare(sql).all(...params) as Row[];
-  if (em.isInTransaction()) return read();
-  return em.transactional(async () => read());
+  const result = await executorOf(em).executeQuery(compile<Row>(em, sql, params));
+  return [...result.rows];
 }
 
 /** A unique or primary-key violation: from MikroORM, or straight from SQLite or PostgreSQL (23505) when the SQL ran on the connection. */

@@ -3,7 +3,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import { identifyRawEmail, newReceivedEmail, NotFoundError, type EmailClaim, type EmailMessage, type EmailQuery, type EmailRepository, type Page, type StoreRawEmailInput } from '@autocase/core';
 import { reserveCounterValues } from '../persistence/repositories/sql-counter.js';
 import { isUniqueViolation, queryBound, runBound } from './bound-statement.js';
-import { EmailEntity, EmailRawEntity } from './email-entities.js';
+import { EmailEntity } from './email-entities.js';
 
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 200;
@@ -74,12 +74,12 @@ export class MikroEmailRepository implements EmailRepository {
   }
 
   async get(id: string): Promise<EmailMessage | null> {
-    const row = await this.orm.em.fork().findOne(EmailEntity, { id });
-    return row ? toEmail(row) : null;
+    const [row] = await queryBound<{ data: unknown }>(this.orm.em.fork(), 'select data from emails where id = ?', [id]);
+    return row ? toEmail({ data: jsonColumn(row.data) }) : null;
   }
 
   async getRaw(id: string): Promise<Uint8Array | null> {
-    const row = await this.orm.em.fork().findOne(EmailRawEntity, { id });
+    const [row] = await queryBound<{ raw: Uint8Array }>(this.orm.em.fork(), 'select raw from email_raw where id = ?', [id]);
     return row ? new Uint8Array(row.raw) : null;
   }
 
@@ -97,21 +97,18 @@ export class MikroEmailRepository implements EmailRepository {
 
   async claimForProcessing(id: string, claim: EmailClaim): Promise<EmailMessage | null> {
     // Compare-and-set: one UPDATE, so of two workers (two processes) only one changes the row; it returns the record it claimed.
-    const rows = (await this.orm.em
-      .fork()
-      .getConnection()
-      .execute<{ data: unknown }[]>(
-        'update emails set claimed_by = ?, claimed_until = ? where id = ? and (claimed_by is null or claimed_until is null or claimed_until < ?) returning data',
-        [claim.by, claim.until, id, claim.now],
-        'all',
-      )) as { data: unknown }[];
+    const rows = await queryBound<{ data: unknown }>(
+      this.orm.em.fork(),
+      'update emails set claimed_by = ?, claimed_until = ? where id = ? and (claimed_by is null or claimed_until is null or claimed_until < ?) returning data',
+      [claim.by, claim.until, id, claim.now],
+    );
     const data = rows[0]?.data;
     if (data === undefined) return null;
-    return (typeof data === 'string' ? JSON.parse(data) : data) as EmailMessage;
+    return jsonColumn(data) as unknown as EmailMessage;
   }
 
   async releaseClaim(id: string, by: string): Promise<void> {
-    await this.orm.em.fork().nativeUpdate(EmailEntity, { id, claimedBy: by }, { claimedBy: null, claimedUntil: null });
+    await runBound(this.orm.em.fork(), 'update emails set claimed_by = null, claimed_until = null where id = ? and claimed_by = ?', [id, by]);
   }
 
   async findByMessageIds(messageIds: string[]): Promise<EmailMessage[]> {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import type { OutboundMailLog, OutboundMailRecord, SenderActivityEvent, SenderActivityStore } from '@autocase/core';
+import { runBound } from './bound-statement.js';
 import { OutboundMailEntity, SenderActivityEntity } from './email-entities.js';
 
 export class MikroOutboundMailLog implements OutboundMailLog {
@@ -31,8 +32,13 @@ export class MikroSenderActivityStore implements SenderActivityStore {
   constructor(private readonly orm: MikroORM) {}
 
   async record(event: SenderActivityEvent): Promise<void> {
-    const em = this.orm.em.fork();
-    await em.insert(SenderActivityEntity, { id: randomUUID(), sender: event.sender.toLowerCase(), kind: event.kind, subjectKey: event.subjectKey.slice(0, 500), at: event.at });
+    await runBound(this.orm.em.fork(), 'insert into sender_activity (id, sender, kind, subject_key, at) values (?, ?, ?, ?, ?)', [
+      randomUUID(),
+      event.sender.toLowerCase(),
+      event.kind,
+      event.subjectKey.slice(0, 500),
+      event.at,
+    ]);
     this.recorded += 1;
     if (this.recorded % PRUNE_EVERY === 1) await this.prune(new Date(Date.parse(event.at) - ACTIVITY_RETENTION_MS).toISOString());
   }

@@ -218,7 +218,16 @@ export class InProcessJobQueue implements HostJobQueue {
       const attempt = job.attempts + 1;
       const lockedUntil = new Date(this.clock.now().getTime() + this.leaseMs).toISOString();
       // Compare-and-set on status and attempts: of two processes only one claims the job.
-      const claimed = await em.nativeUpdate(JobEntity, { id: job.id, status: job.status, attempts: job.attempts }, { status: 'running', attempts: attempt, lockedBy: this.owner, lockedUntil, updatedAt: now });
+      const claimed = await runBound(em, 'update jobs set status = ?, attempts = ?, locked_by = ?, locked_until = ?, updated_at = ? where id = ? and status = ? and attempts = ?', [
+        'running',
+        attempt,
+        this.owner,
+        lockedUntil,
+        now,
+        job.id,
+        job.status,
+        job.attempts,
+      ]);
       if (claimed === 0) continue;
       if (job.status === 'running') this.logger.warn({ job: job.name, jobId: job.id }, 'job lease expired (its process died); running it again');
       const execution = this.execute({ id: job.id, name: job.name, data: job.data, attempt, maxAttempts: job.maxAttempts, backoffMs: job.backoffMs }).finally(() => {
@@ -237,7 +246,11 @@ export class InProcessJobQueue implements HostJobQueue {
     try {
       if (!handler) throw new Error(`no handler registered for job "${job.name}"`);
       await handler(job.data, { jobId: job.id, attempt: job.attempt });
-      await em.nativeUpdate(JobEntity, mine, { status: 'done', lastError: null, lockedBy: null, lockedUntil: null, updatedAt: this.clock.now().toISOString() });
+      await runBound(em, "update jobs set status = 'done', last_error = null, locked_by = null, locked_until = null, updated_at = ? where id = ? and status = 'running' and locked_by = ?", [
+        this.clock.now().toISOString(),
+        job.id,
+        this.owner,
+      ]);
       this.options.observer?.jobFinished({ name: job.name, jobId: job.id, attempt: job.attempt, outcome: 'completed', durationMs: Date.now() - startedAt });
     } catch (error) {
       const decision = decideRetry(error, job.attempt, job.maxAttempts, job.backoffMs);
