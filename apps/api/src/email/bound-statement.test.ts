@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { describe, expect, it } from 'vitest';
-import { isUniqueViolation } from './bound-statement.js';
+import { isUniqueViolation, jsonColumn, placeholderList } from './bound-statement.js';
 
 describe('isUniqueViolation', () => {
   it('recognises a duplicate key from MikroORM, SQLite and PostgreSQL, and nothing else', () => {
@@ -11,5 +11,17 @@ describe('isUniqueViolation', () => {
     expect(isUniqueViolation(Object.assign(new Error('NOT NULL constraint failed'), { code: 'SQLITE_CONSTRAINT_NOTNULL' }))).toBe(false);
     expect(isUniqueViolation(new Error('disk I/O error'))).toBe(false);
     expect(isUniqueViolation(null)).toBe(false);
+  });
+});
+
+describe('raw column helpers', () => {
+  it('reads a JSON column as text (SQLite) or parsed (PostgreSQL) alike', () => {
+    expect(jsonColumn('{"a":[1,2]}')).toEqual({ a: [1, 2] });
+    expect(jsonColumn({ a: [1, 2] })).toEqual({ a: [1, 2] });
+  });
+
+  it('writes the placeholders of an in-list', () => {
+    expect(placeholderList(3)).toBe('?, ?, ?');
+    expect(placeholderList(1)).toBe('?');
   });
 });

@@ -46,6 +46,16 @@ export async function queryBound<Row>(em: EntityManager, sql: string, params: un
   return [...result.rows];
 }
 
+/** A JSON column read with {@link queryBound}: text on SQLite, already parsed on PostgreSQL. */
+export function jsonColumn<T = Record<string, unknown>>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+/** `?, ?, ?` for an `in (…)` list of `count` values. */
+export function placeholderList(count: number): string {
+  return Array.from({ length: count }, () => '?').join(', ');
+}
+
 /** A unique or primary-key violation: from MikroORM, or straight from SQLite or PostgreSQL (23505) when the SQL ran on the connection. */
 export function isUniqueViolation(error: unknown): boolean {
   if (error instanceof UniqueConstraintViolationException) return true;

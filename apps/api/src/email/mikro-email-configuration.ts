@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import type { ArcRule, ArcRuleRepository, Clock, Contact, ContactRepository, Mailbox, MailboxRepository } from '@autocase/core';
 import type { SecretBox } from '../infrastructure/secret-box.js';
+import { jsonColumn, queryBound } from './bound-statement.js';
 import { sharedReadCache, type ReadThroughCache } from '../persistence/read-through-cache.js';
 import { ArcRuleEntity, ContactEntity, MailboxEntity } from './email-entities.js';
 
@@ -15,8 +16,8 @@ export class MikroContactRepository implements ContactRepository {
   ) {}
 
   async findByEmail(email: string): Promise<Contact | null> {
-    const row = await this.orm.em.fork().findOne(ContactEntity, { email: email.trim().toLowerCase() });
-    return row ? (row.data as unknown as Contact) : null;
+    const [row] = await queryBound<{ data: unknown }>(this.orm.em.fork(), 'select data from contacts where email = ?', [email.trim().toLowerCase()]);
+    return row ? jsonColumn<Contact>(row.data) : null;
   }
 
   async create(contact: Omit<Contact, 'id' | 'createdAt'>): Promise<Contact> {

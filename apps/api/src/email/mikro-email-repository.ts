@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import { identifyRawEmail, newReceivedEmail, NotFoundError, type EmailClaim, type EmailMessage, type EmailQuery, type EmailRepository, type Page, type StoreRawEmailInput } from '@autocase/core';
 import { reserveCounterValues } from '../persistence/repositories/sql-counter.js';
-import { isUniqueViolation, queryBound, runBound } from './bound-statement.js';
+import { isUniqueViolation, jsonColumn, placeholderList, queryBound, runBound } from './bound-statement.js';
 import { EmailEntity } from './email-entities.js';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -28,8 +28,6 @@ function columns(email: EmailMessage) {
 
 const toEmail = (row: { data: Record<string, unknown> }): EmailMessage => row.data as unknown as EmailMessage;
 
-/** A JSON column read without MikroORM: text on SQLite, already parsed on PostgreSQL. */
-const jsonColumn = (value: unknown): Record<string, unknown> => (typeof value === 'string' ? (JSON.parse(value) as Record<string, unknown>) : (value as Record<string, unknown>));
 
 /** Inbound emails in SQL: the record (indexed columns + JSON) in `emails`, the bytes in `email_raw`. */
 export class MikroEmailRepository implements EmailRepository {
@@ -116,8 +114,9 @@ export class MikroEmailRepository implements EmailRepository {
     const found: EmailMessage[] = [];
     const em = this.orm.em.fork();
     for (let start = 0; start < unique.length; start += LOOKUP_CHUNK) {
-      const rows = await em.find(EmailEntity, { messageId: { $in: unique.slice(start, start + LOOKUP_CHUNK) } }, { orderBy: { sequence: 'asc' } });
-      found.push(...rows.map(toEmail));
+      const chunk = unique.slice(start, start + LOOKUP_CHUNK);
+      const rows = await queryBound<{ data: unknown }>(em, `select data from emails where message_id in (${placeholderList(chunk.length)}) order by sequence asc`, chunk);
+      found.push(...rows.map((row) => toEmail({ data: jsonColumn(row.data) })));
     }
     return found;
   }

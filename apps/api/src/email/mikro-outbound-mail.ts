@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import type { OutboundMailLog, OutboundMailRecord, SenderActivityEvent, SenderActivityStore } from '@autocase/core';
-import { runBound } from './bound-statement.js';
+import { jsonColumn, placeholderList, queryBound, runBound } from './bound-statement.js';
 import { OutboundMailEntity, SenderActivityEntity } from './email-entities.js';
 
 export class MikroOutboundMailLog implements OutboundMailLog {
@@ -17,8 +17,8 @@ export class MikroOutboundMailLog implements OutboundMailLog {
   async findByMessageIds(messageIds: string[]): Promise<OutboundMailRecord[]> {
     const unique = [...new Set(messageIds)];
     if (unique.length === 0) return [];
-    const rows = await this.orm.em.fork().find(OutboundMailEntity, { messageId: { $in: unique } });
-    return rows.map((row) => row.data as unknown as OutboundMailRecord);
+    const rows = await queryBound<{ data: unknown }>(this.orm.em.fork(), `select data from outbound_mail where message_id in (${placeholderList(unique.length)})`, unique);
+    return rows.map((row) => jsonColumn<OutboundMailRecord>(row.data));
   }
 }
 
@@ -49,8 +49,13 @@ export class MikroSenderActivityStore implements SenderActivityStore {
   }
 
   async count(query: { sender: string; kind: SenderActivityEvent['kind']; subjectKey?: string; since: string }): Promise<number> {
-    const where: Record<string, unknown> = { sender: query.sender.toLowerCase(), kind: query.kind, at: { $gte: query.since } };
-    if (query.subjectKey !== undefined) where.subjectKey = query.subjectKey.slice(0, 500);
-    return this.orm.em.fork().count(SenderActivityEntity, where);
+    // Every inbound email asks (rate limit and loop guard): bound values.
+    const subject = query.subjectKey !== undefined;
+    const [row] = await queryBound<{ count: number | string }>(
+      this.orm.em.fork(),
+      `select count(*) as count from sender_activity where sender = ? and kind = ? and at >= ?${subject ? ' and subject_key = ?' : ''}`,
+      [query.sender.toLowerCase(), query.kind, query.since, ...(subject ? [query.subjectKey!.slice(0, 500)] : [])],
+    );
+    return Number(row?.count ?? 0);
   }
 }
