@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import type { ArcRule, ArcRuleRepository, Clock, Contact, ContactRepository, Mailbox, MailboxRepository } from '@autocase/core';
 import type { SecretBox } from '../infrastructure/secret-box.js';
-import { jsonColumn, queryBound } from './bound-statement.js';
+import { jsonColumn, queryBound } from '../persistence/bound-statement.js';
 import { sharedReadCache, type ReadThroughCache } from '../persistence/read-through-cache.js';
 import { ArcRuleEntity, ContactEntity, MailboxEntity } from './email-entities.js';
 

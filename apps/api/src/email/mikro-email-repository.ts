@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import { identifyRawEmail, newReceivedEmail, NotFoundError, type EmailClaim, type EmailMessage, type EmailQuery, type EmailRepository, type Page, type StoreRawEmailInput } from '@autocase/core';
 import { reserveCounterValues } from '../persistence/repositories/sql-counter.js';
-import { isUniqueViolation, jsonColumn, placeholderList, queryBound, runBound } from './bound-statement.js';
+import { isUniqueViolation, jsonColumn, placeholderList, queryBound, runBound } from '../persistence/bound-statement.js';
 import { EmailEntity } from './email-entities.js';
 
 const DEFAULT_PAGE_SIZE = 20;

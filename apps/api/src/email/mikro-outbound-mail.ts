@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import type { OutboundMailLog, OutboundMailRecord, SenderActivityEvent, SenderActivityStore } from '@autocase/core';
-import { jsonColumn, placeholderList, queryBound, runBound } from './bound-statement.js';
+import { jsonColumn, placeholderList, queryBound, runBound } from '../persistence/bound-statement.js';
 import { OutboundMailEntity, SenderActivityEntity } from './email-entities.js';
 
 export class MikroOutboundMailLog implements OutboundMailLog {

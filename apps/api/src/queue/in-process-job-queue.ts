@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import type { Clock, JobHandler, JobOptions } from '@autocase/core';
 import type { Logger } from 'pino';
-import { isUniqueViolation, runBound } from '../email/bound-statement.js';
+import { isUniqueViolation, runBound } from '../persistence/bound-statement.js';
 import { JobEntity } from '../persistence/entities/index.js';
 import { DEFAULT_JOB_OPTIONS, validateJobName, type HostJobQueue, type JobObserver, type JobStatus, type JobSummary, type QueueHealth } from './host-job-queue.js';
 import { listJobRows, purgeFinishedJobRows, retryFailedJobRow } from './job-table.js';

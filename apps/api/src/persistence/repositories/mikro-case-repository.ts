@@ -1,8 +1,9 @@
 import type { InferEntity } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { ConcurrencyError, ConflictError, NotFoundError, formatCaseNumber, type Case, type CaseQuery, type CaseRepository, type Clock, type NewCase, type Page } from '@autocase/core';
 import { CaseEntity } from '../entities/index.js';
+import { isUniqueViolation, jsonColumn, queryBound, runBound } from '../bound-statement.js';
 import { reserveCounterValues } from './sql-counter.js';
 
 type CaseRow = InferEntity<typeof CaseEntity>;
@@ -30,6 +31,43 @@ function toCase(row: CaseRow): Case {
     updatedAt: row.updatedAt,
     resolvedAt: row.resolvedAt ?? null,
     version: row.version,
+  };
+}
+
+/** A `cases` row read with {@link queryBound}: raw column names, `fields` as text on SQLite. */
+interface CaseColumns {
+  id: string;
+  number: string;
+  title: string;
+  status: string;
+  channel: string;
+  fields: unknown;
+  conversation_id: string | null;
+  contact_email: string | null;
+  parent_case_id: string | null;
+  created_at: string;
+  updated_at: string;
+  resolved_at: string | null;
+  version: number | string;
+}
+
+const CASE_COLUMNS = 'id, number, title, status, channel, fields, conversation_id, contact_email, parent_case_id, created_at, updated_at, resolved_at, version';
+
+function fromColumns(row: CaseColumns): Case {
+  return {
+    id: row.id,
+    number: row.number,
+    title: row.title,
+    status: row.status as Case['status'],
+    channel: row.channel as Case['channel'],
+    fields: jsonColumn<Case['fields']>(row.fields),
+    conversationId: row.conversation_id ?? null,
+    contactEmail: row.contact_email ?? null,
+    parentCaseId: row.parent_case_id ?? null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    resolvedAt: row.resolved_at ?? null,
+    version: Number(row.version),
   };
 }
 
@@ -68,37 +106,43 @@ export class MikroCaseRepository implements CaseRepository {
         return created;
       });
     } catch (error) {
-      if (error instanceof UniqueConstraintViolationException && draft.conversationId) {
+      if (isUniqueViolation(error) && draft.conversationId) {
         throw new ConflictError(`conversation ${draft.conversationId} already has a case`, { conversationId: draft.conversationId });
       }
       throw error;
     }
   }
 
+  /** Bound values (every email and chat creates cases): the statement is prepared once, not per case. */
   private async insert(em: EntityManager, created: Case, sequence: number): Promise<void> {
     const now = created.createdAt;
-    await em.insert(CaseEntity, {
-      id: created.id,
-      number: created.number,
-      sequence,
-      title: created.title,
-      status: created.status,
-      channel: created.channel,
-      fields: created.fields,
-      conversationId: created.conversationId ?? null,
-      contactEmail: created.contactEmail ?? null,
-      parentCaseId: created.parentCaseId ?? null,
-      searchText: caseSearchText(created),
-      createdAt: now,
-      updatedAt: now,
-      resolvedAt: created.resolvedAt ?? null,
-      version: 1,
-    });
+    await runBound(
+      em,
+      'insert into cases (id, number, sequence, title, status, channel, fields, conversation_id, contact_email, parent_case_id, search_text, created_at, updated_at, resolved_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [
+        created.id,
+        created.number,
+        sequence,
+        created.title,
+        created.status,
+        created.channel,
+        JSON.stringify(created.fields),
+        created.conversationId ?? null,
+        created.contactEmail ?? null,
+        created.parentCaseId ?? null,
+        caseSearchText(created),
+        now,
+        now,
+        created.resolvedAt ?? null,
+        1,
+      ],
+    );
   }
 
+  /** Bound values: read for every event, prediction and view of a case. */
   async get(id: string): Promise<Case | null> {
-    const row = await this.orm.em.fork().findOne(CaseEntity, { id });
-    return row ? toCase(row) : null;
+    const [row] = await queryBound<CaseColumns>(this.orm.em.fork(), `select ${CASE_COLUMNS} from cases where id = ?`, [id]);
+    return row ? fromColumns(row) : null;
   }
 
   async getByNumber(number: string): Promise<Case | null> {
