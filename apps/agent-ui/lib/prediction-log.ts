@@ -1,17 +1,8 @@
-import type { FieldDefinition, PredictorRef } from '@autocase/core';
+import type { FieldAbstention, FieldDefinition, PredictionDecision, PredictorRef } from '@autocase/core';
 import { formatConfidence } from './field-values';
 
-export type PredictionDecisionReason =
-  | 'accepted'
-  | 'unchanged'
-  | 'below-threshold'
-  | 'predictor-not-allowed'
-  | 'field-not-fillable-here'
-  | 'agent-edit-protected'
-  | 'source-protected'
-  | 'lower-precedence'
-  | 'invalid-value'
-  | 'unknown-field';
+/** Why the engine took or refused a prediction: core's reasons, as the API sends them. */
+export type PredictionDecisionReason = PredictionDecision['reason'];
 
 export interface PredictionDecisionView {
   field: string;
@@ -25,7 +16,7 @@ export interface PredictionDecisionView {
 
 export interface FieldAbstentionView {
   field: string;
-  reason: 'no-prediction' | 'all-rejected' | 'kept-existing-value';
+  reason: FieldAbstention['reason'];
   message: string;
 }
 
