@@ -36,13 +36,13 @@ describe('TfidfVectorizer', () => {
     expect(pairs).toContain('p:fail|top');
     expect(pairs).toContain('p:arriv|card');
     expect(pairs).not.toContain('p:how|top');
-    const strict = TfidfVectorizer.fit(texts, { ...options, minDocumentFrequency: 2 });
+    const strict = TfidfVectorizer.fitTransform(texts, { ...options, minDocumentFrequency: 2 }).vectorizer;
     expect(strict.state.terms).not.toContain('w:how');
     expect(strict.state.terms).toContain('w:top up');
   });
 
   it('gives an empty row to a text without any known term', () => {
-    const vectorizer = TfidfVectorizer.fit(texts, options);
+    const { vectorizer } = TfidfVectorizer.fitTransform(texts, options);
     expect(vectorizer.transform('zzqx').indices.length).toBe(0);
   });
 });

@@ -60,10 +60,6 @@ export class TfidfVectorizer {
     this.counts = new Float64Array(state.terms.length);
   }
 
-  static fit(texts: readonly string[], options: TfidfFitOptions & { features: FeatureOptions }): TfidfVectorizer {
-    return TfidfVectorizer.fitTransform(texts, options).vectorizer;
-  }
-
   /** Fits the vocabulary and returns the rows of the same texts, cutting each text into terms once. */
   static fitTransform(texts: readonly string[], options: TfidfFitOptions & { features: FeatureOptions }): { vectorizer: TfidfVectorizer; rows: SparseVector[] } {
     return TfidfVectorizer.fitTable(new TermTable(texts, options.features), texts.keys(), options);
