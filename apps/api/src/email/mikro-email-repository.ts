@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { identifyRawEmail, newReceivedEmail, NotFoundError, type EmailClaim, type EmailMessage, type EmailQuery, type EmailRepository, type Page, type StoreRawEmailInput } from '@autocase/core';
 import { reserveCounterValues } from '../persistence/repositories/sql-counter.js';
 import { isUniqueViolation, jsonColumn, placeholderList, queryBound, runBound } from '../persistence/bound-statement.js';
@@ -29,6 +29,15 @@ function columns(email: EmailMessage) {
 const toEmail = (row: { data: Record<string, unknown> }): EmailMessage => row.data as unknown as EmailMessage;
 
 
+/** The stored emails with the same bytes, or the first delivery of the same message (both columns are unique): one lookup for both. */
+function findKnown(em: EntityManager, identity: { sha256: string; dedupeKey: string | null }) {
+  return queryBound<{ id: string; sha256: string; dedupe_key: string | null; data: unknown }>(
+    em,
+    identity.dedupeKey ? 'select id, sha256, dedupe_key, data from emails where sha256 = ? or dedupe_key = ? limit 2' : 'select id, sha256, dedupe_key, data from emails where sha256 = ? limit 2',
+    identity.dedupeKey ? [identity.sha256, identity.dedupeKey] : [identity.sha256],
+  );
+}
+
 /** Inbound emails in SQL: the record (indexed columns + JSON) in `emails`, the bytes in `email_raw`. */
 export class MikroEmailRepository implements EmailRepository {
   constructor(private readonly orm: MikroORM) {}
@@ -36,13 +45,8 @@ export class MikroEmailRepository implements EmailRepository {
   async storeRaw(input: StoreRawEmailInput): Promise<{ email: EmailMessage; duplicate: boolean }> {
     const identity = identifyRawEmail(input.raw);
     const em = this.orm.em.fork();
-    // One lookup for both: the same bytes stored before, or the first delivery of the same message (both columns are unique).
     // Bound parameters (here and below): every inbound email runs these, and on SQLite the prepared statements are reused.
-    const known = await queryBound<{ id: string; sha256: string; dedupe_key: string | null; data: unknown }>(
-      em,
-      identity.dedupeKey ? 'select id, sha256, dedupe_key, data from emails where sha256 = ? or dedupe_key = ? limit 2' : 'select id, sha256, dedupe_key, data from emails where sha256 = ? limit 2',
-      identity.dedupeKey ? [identity.sha256, identity.dedupeKey] : [identity.sha256],
-    );
+    const known = await findKnown(em, identity);
     const sameBytes = known.find((row) => row.sha256 === identity.sha256);
     if (sameBytes) return { email: toEmail({ data: jsonColumn(sameBytes.data) }), duplicate: true };
     const original = (identity.dedupeKey && known.find((row) => row.dedupe_key === identity.dedupeKey)) || null;
@@ -62,11 +66,10 @@ export class MikroEmailRepository implements EmailRepository {
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      const conditions: Record<string, unknown>[] = [{ sha256: identity.sha256 }];
-      if (identity.dedupeKey) conditions.push({ dedupeKey: identity.dedupeKey });
-      const winner = await this.orm.em.fork().findOne(EmailEntity, { $or: conditions });
+      // Another delivery of the same bytes or message was stored meanwhile: that one is the email.
+      const [winner] = await findKnown(this.orm.em.fork(), identity);
       if (!winner) throw error;
-      return { email: toEmail(winner), duplicate: true };
+      return { email: toEmail({ data: jsonColumn(winner.data) }), duplicate: true };
     }
     return { email, duplicate: original !== null };
   }

@@ -16,7 +16,8 @@ export function caseSearchText(caseRecord: Pick<Case, 'number' | 'title' | 'cont
   return [caseRecord.number, caseRecord.title, caseRecord.contactEmail ?? '', ...values].join('\n').toLowerCase();
 }
 
-function toCase(row: CaseRow): Case {
+/** A case from its row: the entity MikroORM loaded, or the columns of a bound read (see fromColumns). */
+function toCase(row: Omit<CaseRow, 'sequence' | 'searchText'>): Case {
   return {
     id: row.id,
     number: row.number,
@@ -54,21 +55,21 @@ interface CaseColumns {
 const CASE_COLUMNS = 'id, number, title, status, channel, fields, conversation_id, contact_email, parent_case_id, created_at, updated_at, resolved_at, version';
 
 function fromColumns(row: CaseColumns): Case {
-  return {
+  return toCase({
     id: row.id,
     number: row.number,
     title: row.title,
-    status: row.status as Case['status'],
-    channel: row.channel as Case['channel'],
-    fields: jsonColumn<Case['fields']>(row.fields),
-    conversationId: row.conversation_id ?? null,
-    contactEmail: row.contact_email ?? null,
-    parentCaseId: row.parent_case_id ?? null,
+    status: row.status,
+    channel: row.channel,
+    fields: jsonColumn(row.fields),
+    conversationId: row.conversation_id,
+    contactEmail: row.contact_email,
+    parentCaseId: row.parent_case_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    resolvedAt: row.resolved_at ?? null,
+    resolvedAt: row.resolved_at,
     version: Number(row.version),
-  };
+  });
 }
 
 export class MikroCaseRepository implements CaseRepository {
