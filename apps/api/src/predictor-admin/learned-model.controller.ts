@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth-decorators.js';
 import { ApiZodBody } from '../http/api-zod-body.js';
 import { ZodValidationPipe } from '../http/zod-validation-pipe.js';
+import type { ThresholdFigures } from '@autocase/predictors/learned';
 import type { LearnedModelVersion } from './learned-model-store.js';
 import { readTrainingStatus, type TrainingStatus } from './learned-training.js';
 import type { PredictorAdmin } from './predictor-admin.js';
@@ -25,7 +26,7 @@ export interface LearnedFieldView {
    * The threshold guide, on the held-out split: at each confidence threshold, the share of cases
    * the model answers and how often it is right then (null when too few examples to hold any out).
    */
-  thresholds: { threshold: number; precision: number | null; coverage: number }[] | null;
+  thresholds: ThresholdFigures[] | null;
   sources: { imported: number; resolvedCases: number };
   trainedAt: string;
 }

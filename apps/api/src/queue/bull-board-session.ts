@@ -23,7 +23,7 @@ export class BoardSessionSigner {
   private readonly usedLinkNonces = new Map<string, number>();
 
   constructor(
-    private readonly secret: Buffer = randomBytes(32),
+    private readonly secret: Buffer,
     private readonly now: () => number = Date.now,
   ) {
     if (secret.length < 32) throw new Error('the bull-board session secret must be at least 32 bytes');
