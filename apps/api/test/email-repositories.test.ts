@@ -1,4 +1,4 @@
-import type { MikroORM } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
 import { systemClock } from '@autocase/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import '../src/email/email.module.js';
@@ -7,6 +7,7 @@ import { MikroEmailRepository } from '../src/email/mikro-email-repository.js';
 import { MikroOutboundMailLog, MikroSenderActivityStore } from '../src/email/mikro-outbound-mail.js';
 import { MailboxEntity } from '../src/email/email-entities.js';
 import { SecretBox } from '../src/infrastructure/secret-box.js';
+import { queryBound, runBound } from '../src/persistence/bound-statement.js';
 import { openDatabase } from '../src/persistence/orm.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from './support/database-targets.js';
 
@@ -71,6 +72,14 @@ describeEachDatabase('email persistence', (databaseId) => {
     } finally {
       await second.close();
     }
+  });
+
+  it('binds values in hand-written SQL and reports a duplicate key as MikroORM does', async () => {
+    const em = orm.em.fork();
+    expect(await runBound(em, 'insert into contacts (id, email, data) values (?, ?, ?)', ['bound-1', "o'brien@example.com", JSON.stringify({ id: 'bound-1' })])).toBe(1);
+    expect(await queryBound<{ data: unknown }>(em, 'select data from contacts where email = ?', ["o'brien@example.com"])).toMatchObject([{ data: expect.anything() }]);
+    await expect(runBound(em, 'insert into contacts (id, email, data) values (?, ?, ?)', ['bound-2', "o'brien@example.com", '{}'])).rejects.toBeInstanceOf(UniqueConstraintViolationException);
+    await runBound(em, 'delete from contacts where id = ?', ['bound-1']);
   });
 
   it('keeps contacts, mailboxes, ARC rules, the outbound log and sender activity', async () => {

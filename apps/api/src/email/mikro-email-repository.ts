@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
 import { identifyRawEmail, newReceivedEmail, NotFoundError, type EmailClaim, type EmailMessage, type EmailQuery, type EmailRepository, type Page, type StoreRawEmailInput } from '@autocase/core';
 import { reserveCounterValues } from '../persistence/repositories/sql-counter.js';
-import { isUniqueViolation, jsonColumn, placeholderList, queryBound, runBound } from '../persistence/bound-statement.js';
+import { jsonColumn, placeholderList, queryBound, runBound } from '../persistence/bound-statement.js';
 import { EmailEntity } from './email-entities.js';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -65,7 +65,7 @@ export class MikroEmailRepository implements EmailRepository {
         await runBound(transaction, 'insert into email_raw (id, raw) values (?, ?)', [email.id, Buffer.from(input.raw.buffer, input.raw.byteOffset, input.raw.byteLength)]);
       });
     } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
       // Another delivery of the same bytes or message was stored meanwhile: that one is the email.
       const [winner] = await findKnown(this.orm.em.fork(), identity);
       if (!winner) throw error;

@@ -1,4 +1,4 @@
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import { CompiledQuery, type QueryResult } from 'kysely';
 
 /** What MikroORM 7 runs its SQL on: Kysely, or the Kysely transaction `em` is in. */
@@ -22,6 +22,15 @@ function placeholders(em: EntityManager, sql: string): string {
   return sql.replace(/\?/g, () => `$${(index += 1)}`);
 }
 
+/** Runs the query; a database error comes out as the MikroORM exception the ORM itself would throw (e.g. UniqueConstraintViolationException). */
+async function execute<Row>(em: EntityManager, query: CompiledQuery<Row>): Promise<QueryResult<Row>> {
+  try {
+    return await executorOf(em).executeQuery(query);
+  } catch (error) {
+    throw em.getDriver().convertException(error as Error);
+  }
+}
+
 function compile<Row>(em: EntityManager, sql: string, params: unknown[]): CompiledQuery<Row> {
   return CompiledQuery.raw(placeholders(em, sql), params) as CompiledQuery<Row>;
 }
@@ -36,13 +45,13 @@ function compile<Row>(em: EntityManager, sql: string, params: unknown[]): Compil
  * instead of landing in it, and commits by itself outside a transaction. Write `?` for values.
  */
 export async function runBound(em: EntityManager, sql: string, params: unknown[]): Promise<number> {
-  const result = await executorOf(em).executeQuery(compile(em, sql, params));
+  const result = await execute(em, compile(em, sql, params));
   return Number(result.numAffectedRows ?? 0);
 }
 
 /** The same for a read (or a write with `returning`): the rows, with raw column names and values (JSON as text on SQLite). */
 export async function queryBound<Row>(em: EntityManager, sql: string, params: unknown[]): Promise<Row[]> {
-  const result = await executorOf(em).executeQuery(compile<Row>(em, sql, params));
+  const result = await execute(em, compile<Row>(em, sql, params));
   return [...result.rows];
 }
 
@@ -56,9 +65,3 @@ export function placeholderList(count: number): string {
   return Array.from({ length: count }, () => '?').join(', ');
 }
 
-/** A unique or primary-key violation: from MikroORM, or straight from SQLite or PostgreSQL (23505) when the SQL ran on the connection. */
-export function isUniqueViolation(error: unknown): boolean {
-  if (error instanceof UniqueConstraintViolationException) return true;
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
-}

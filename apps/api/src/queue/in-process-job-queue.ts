@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { MikroORM } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
 import type { Clock, JobHandler, JobOptions } from '@autocase/core';
 import type { Logger } from 'pino';
-import { isUniqueViolation, runBound } from '../persistence/bound-statement.js';
+import { runBound } from '../persistence/bound-statement.js';
 import { JobEntity } from '../persistence/entities/index.js';
 import { DEFAULT_JOB_OPTIONS, validateJobName, type HostJobQueue, type JobObserver, type JobStatus, type JobSummary, type QueueHealth } from './host-job-queue.js';
 import { listJobRows, purgeFinishedJobRows, retryFailedJobRow } from './job-table.js';
@@ -96,7 +96,7 @@ export class InProcessJobQueue implements HostJobQueue {
         [id, row.name, JSON.stringify(row.data), row.status, row.attempts, row.maxAttempts, row.backoffMs, row.runAt, null, null, null, now.toISOString(), row.updatedAt],
       );
     } catch (error) {
-      if (!options.jobId || !isUniqueViolation(error)) throw error;
+      if (!options.jobId || !(error instanceof UniqueConstraintViolationException)) throw error;
       const existing = await em.findOne(JobEntity, { id });
       // Pending or running (also when two callers enqueued the same id at once): that job is the one to run.
       if (!existing || existing.status === 'pending' || existing.status === 'running') return id;

@@ -1,9 +1,9 @@
 import type { InferEntity } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
 import { ConcurrencyError, ConflictError, NotFoundError, formatCaseNumber, type Case, type CaseQuery, type CaseRepository, type Clock, type NewCase, type Page } from '@autocase/core';
 import { CaseEntity } from '../entities/index.js';
-import { isUniqueViolation, jsonColumn, queryBound, runBound } from '../bound-statement.js';
+import { jsonColumn, queryBound, runBound } from '../bound-statement.js';
 import { reserveCounterValues } from './sql-counter.js';
 
 type CaseRow = InferEntity<typeof CaseEntity>;
@@ -107,7 +107,7 @@ export class MikroCaseRepository implements CaseRepository {
         return created;
       });
     } catch (error) {
-      if (isUniqueViolation(error) && draft.conversationId) {
+      if (error instanceof UniqueConstraintViolationException && draft.conversationId) {
         throw new ConflictError(`conversation ${draft.conversationId} already has a case`, { conversationId: draft.conversationId });
       }
       throw error;
