@@ -63,6 +63,7 @@ export function LearnedModelCard() {
   }
 
   const data = model.data;
+  const thresholds = guideThresholds(data?.fields);
   return (
     <Card>
       <CardHeader
@@ -124,7 +125,7 @@ export function LearnedModelCard() {
             </tbody>
           </table>
         )}
-        {data?.fields && guideThresholds(data.fields).length > 0 && (
+        {data?.fields && thresholds.length > 0 && (
           <div className="space-y-2">
             <h3 className="text-sm font-medium text-slate-900">Threshold guide</h3>
             <p className="text-xs text-slate-500">
@@ -135,7 +136,7 @@ export function LearnedModelCard() {
                 <thead className="uppercase tracking-wide text-slate-500">
                   <tr>
                     <th className="py-2 pr-3">Field</th>
-                    {guideThresholds(data.fields).map((threshold) => (
+                    {thresholds.map((threshold) => (
                       <th key={threshold} className="py-2 pr-3 tabular-nums">
                         ≥ {threshold.toFixed(2)}
                       </th>
@@ -149,7 +150,7 @@ export function LearnedModelCard() {
                         <span className="font-mono">{field.field}</span>
                         {typeof field.validationExamples === 'number' && <span className="block text-slate-500">{field.validationExamples} held out</span>}
                       </td>
-                      {guideThresholds(data.fields).map((threshold) => (
+                      {thresholds.map((threshold) => (
                         <td key={threshold} className="py-2 pr-3 tabular-nums text-slate-700">
                           {describeThresholdFigure(field.thresholds?.find((entry) => entry.threshold === threshold))}
                         </td>
