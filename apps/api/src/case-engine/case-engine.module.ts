@@ -3,6 +3,7 @@ import type { CaseEngineDeps } from '@autocase/core';
 import type { MikroORM } from '@mikro-orm/core';
 import type { Logger } from 'pino';
 import { MikroPredictionLogRepository } from '../persistence/repositories/mikro-prediction-log-repository.js';
+import { MikroUnitOfWork } from '../persistence/transaction-scope.js';
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
 import {
   APP_LOGGER, AUDIT_REPOSITORY, CASE_ENGINE, CASE_REPOSITORY, CLOCK, CONFIGURATION_REPOSITORY, CONVERSATION_REPOSITORY, EVENT_PUBLISHER, MIKRO_ORM,
@@ -66,6 +67,7 @@ import { PredictorRuntime } from './predictor-runtime.js';
             return runtime.summarizer.current ? runtime.summarizer : undefined;
           },
           predictionLog: new MikroPredictionLogRepository(orm),
+          unitOfWork: new MikroUnitOfWork(orm),
           logger: pluginLogger,
         };
       },

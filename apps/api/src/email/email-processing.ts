@@ -45,6 +45,8 @@ export function createEmailProcessing(orm: MikroORM, engine: CaseEngineDeps, sec
     senderActivity: new MikroSenderActivityStore(orm),
     configuration: engine.configuration,
     predictions,
+    predictionLog: engine.predictionLog,
+    unitOfWork: engine.unitOfWork,
     /** The category condition of ARC rules reads the `category` case field, predicted by the configured predictors. */
     classifyCategory: (input) => predictEmailCategory({ predictions, configuration: engine.configuration }, input),
     mailerFor: mailerCache(),

@@ -3,6 +3,7 @@ import { UniqueConstraintViolationException, type EntityManager, type MikroORM }
 import { identifyRawEmail, newReceivedEmail, NotFoundError, type EmailClaim, type EmailMessage, type EmailQuery, type EmailRepository, type Page, type StoreRawEmailInput } from '@autocase/core';
 import { reserveCounterValues } from '../persistence/repositories/sql-counter.js';
 import { jsonColumn, placeholderList, queryBound, runBound } from '../persistence/bound-statement.js';
+import { scopedEm } from '../persistence/transaction-scope.js';
 import { EmailEntity } from './email-entities.js';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -75,7 +76,7 @@ export class MikroEmailRepository implements EmailRepository {
   }
 
   async get(id: string): Promise<EmailMessage | null> {
-    const [row] = await queryBound<{ data: unknown }>(this.orm.em.fork(), 'select data from emails where id = ?', [id]);
+    const [row] = await queryBound<{ data: unknown }>(scopedEm(this.orm), 'select data from emails where id = ?', [id]);
     return row ? toEmail({ data: jsonColumn(row.data) }) : null;
   }
 
@@ -88,7 +89,7 @@ export class MikroEmailRepository implements EmailRepository {
     // Bound parameters: the record's JSON (with the message text) is not inlined into the SQL text.
     const row = columns(email);
     const updated = await runBound(
-      this.orm.em.fork(),
+      scopedEm(this.orm),
       'update emails set mailbox = ?, received_at = ?, message_id = ?, status = ?, outcome = ?, case_id = ?, search_text = ?, data = ? where id = ?',
       [row.mailbox, row.receivedAt, row.messageId, row.status, row.outcome, row.caseId, row.searchText, JSON.stringify(row.data), email.id],
     );

@@ -41,7 +41,18 @@ export interface Case {
   version: number;
 }
 
-export type NewCase = Omit<Case, 'id' | 'number' | 'createdAt' | 'updatedAt' | 'version'>;
+export type NewCase = Omit<Case, 'id' | 'number' | 'createdAt' | 'updatedAt' | 'version'> & {
+  /**
+   * The key of the event that creates the case (`email:<id>`, `conversation:<id>`), unique
+   * among cases: a retried creation finds the case it made (findByOriginKey) instead of a second one.
+   */
+  originKey?: string | null;
+};
+
+/** The origin key of a case created from an email. */
+export const emailOriginKey = (emailId: string): string => `email:${emailId}`;
+/** The origin key of a case created from a conversation. */
+export const conversationOriginKey = (conversationId: string): string => `conversation:${conversationId}`;
 
 export function formatCaseNumber(sequence: number, prefix = 'CAS'): string {
   return `${prefix}-${String(sequence).padStart(5, '0')}`;

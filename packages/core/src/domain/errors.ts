@@ -15,8 +15,8 @@ export class NotFoundError extends DomainError {
   }
 }
 export class ConcurrencyError extends DomainError {
-  constructor(what: string, id: string) {
-    super('CONFLICT', `${what} ${id} was changed by someone else; reload and try again`);
+  constructor(what: string, id: string, message = `${what} ${id} was changed by someone else; reload and try again`) {
+    super('CONFLICT', message);
   }
 }
 export class InvalidStateError extends DomainError {

@@ -1,4 +1,4 @@
-import type { Case, CaseStatus, Channel } from '../domain/case.js';
+import type { Case, CaseStatus, Channel, NewCase } from '../domain/case.js';
 import type { AuditEntry, Note } from '../domain/audit.js';
 import type { Conversation, ChatMessage, ConversationState } from '../domain/conversation.js';
 import type { FieldDefinition } from '../domain/field-definition.js';
@@ -19,11 +19,16 @@ export interface CaseQuery {
 }
 
 export interface CaseRepository {
-  /** Assigns id, number (`CAS-00001`…), timestamps and version 1. */
-  create(draft: Omit<Case, 'id' | 'number' | 'createdAt' | 'updatedAt' | 'version'>): Promise<Case>;
+  /**
+   * Assigns id, number (`CAS-00001`…), timestamps and version 1. Throws a CONFLICT DomainError
+   * when the conversation or the origin key already has a case.
+   */
+  create(draft: NewCase): Promise<Case>;
   get(id: string): Promise<Case | null>;
   getByNumber(number: string): Promise<Case | null>;
   findByConversationId(conversationId: string): Promise<Case | null>;
+  /** The case created by the event with this origin key (NewCase.originKey), if any. */
+  findByOriginKey(originKey: string): Promise<Case | null>;
   /** Saves a case; throws ConcurrencyError if `version` is stale. Increments version. */
   save(caseRecord: Case): Promise<Case>;
   list(query: CaseQuery): Promise<Page<Case>>;

@@ -57,3 +57,18 @@ export interface EventPublisher {
 export interface IdGenerator {
   next(): string;
 }
+
+/**
+ * Groups writes that must happen together or not at all (a case, its audit entries, its
+ * prediction log and the link from the email or conversation that created it). Hosts run the
+ * work in one database transaction that every repository call inside it joins; keep reads of
+ * other stores and slow work (predictions, sending mail) outside it.
+ */
+export interface UnitOfWork {
+  run<T>(work: () => Promise<T>): Promise<T>;
+}
+
+/** Runs `work` in the unit of work when there is one, else as it is. */
+export function runAtomically<T>(unitOfWork: UnitOfWork | undefined, work: () => Promise<T>): Promise<T> {
+  return unitOfWork ? unitOfWork.run(work) : work();
+}

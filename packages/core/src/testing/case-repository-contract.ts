@@ -67,6 +67,17 @@ export function runCaseRepositoryContract(name: string, factory: RepositorySetFa
       await expect(cases.create(caseDraft({ conversationId }))).rejects.toMatchObject({ code: 'CONFLICT' });
     });
 
+    it('finds a case by the key of the event that created it, and refuses a second case for that key', async () => {
+      const { cases } = repositories();
+      const created = await cases.create({ ...caseDraft(), originKey: 'email:contract-origin' });
+      expect(created).not.toHaveProperty('originKey');
+      expect(await cases.findByOriginKey('email:contract-origin')).toEqual(created);
+      expect(await cases.findByOriginKey('email:unknown')).toBeNull();
+      await expect(cases.create({ ...caseDraft(), originKey: 'email:contract-origin' })).rejects.toMatchObject({ code: 'CONFLICT' });
+      await cases.create(caseDraft());
+      await cases.create(caseDraft());
+    });
+
     it('saves changes and increments the version', async () => {
       const { cases } = repositories();
       const created = await cases.create(caseDraft());

@@ -28,6 +28,7 @@ export function pageOf<T>(items: T[], page = 1, pageSize = DEFAULT_PAGE_SIZE): P
 /** A CaseRepository in memory; records are copied in and out like a database would. */
 export class InMemoryCaseRepository implements CaseRepository {
   private readonly records = new Map<string, Case>();
+  private readonly byOriginKey = new Map<string, string>();
   private sequence = 0;
   private readonly clock: Clock;
   private readonly ids: IdGenerator;
@@ -40,20 +41,28 @@ export class InMemoryCaseRepository implements CaseRepository {
   }
 
   async create(draft: NewCase): Promise<Case> {
+    const { originKey, ...fields } = draft;
     if (draft.conversationId) {
       const existing = await this.findByConversationId(draft.conversationId);
       if (existing) throw new ConflictError(`conversation ${draft.conversationId} already has case ${existing.number}`, { caseId: existing.id });
     }
+    if (originKey && this.byOriginKey.has(originKey)) throw new ConflictError(`the event ${originKey} already created a case`, { caseId: this.byOriginKey.get(originKey) });
     this.sequence += 1;
     const now = this.clock.now().toISOString();
-    const record: Case = { ...structuredClone(draft), id: this.ids.next(), number: formatCaseNumber(this.sequence, this.numberPrefix), createdAt: now, updatedAt: now, version: 1 };
+    const record: Case = { ...structuredClone(fields), id: this.ids.next(), number: formatCaseNumber(this.sequence, this.numberPrefix), createdAt: now, updatedAt: now, version: 1 };
     this.records.set(record.id, record);
+    if (originKey) this.byOriginKey.set(originKey, record.id);
     return structuredClone(record);
   }
 
   async get(id: string): Promise<Case | null> {
     const record = this.records.get(id);
     return record ? structuredClone(record) : null;
+  }
+
+  async findByOriginKey(originKey: string): Promise<Case | null> {
+    const id = this.byOriginKey.get(originKey);
+    return id ? this.get(id) : null;
   }
 
   async getByNumber(number: string): Promise<Case | null> {

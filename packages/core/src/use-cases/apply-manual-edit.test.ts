@@ -98,4 +98,46 @@ describe('applyManualEdit', () => {
     await expect(harness.engine.applyManualEdit({ caseId: harness.caseRecord.id, actorId: 'a', expectedVersion: 7, title: 'x' })).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(harness.engine.applyManualEdit({ caseId: 'missing', actorId: 'a', title: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
+
+  it('merges an edit without expectedVersion with an AI update of other fields saved meanwhile', async () => {
+    const harness = await setup();
+    const cases = harness.repositories.cases;
+    const save = cases.save.bind(cases);
+    let raced = false;
+    cases.save = async (next) => {
+      if (!raced) {
+        raced = true;
+        const current = (await cases.get(next.id))!;
+        await save({ ...current, fields: { ...current.fields, email: { value: 'ai@example.com', source: 'ai', updatedAt: current.updatedAt } } });
+      }
+      return save(next);
+    };
+    const result = await harness.engine.applyManualEdit({ caseId: harness.caseRecord.id, actorId: 'agent-7', fields: { amount: '3' } });
+    expect(result.changed).toEqual(['amount']);
+    expect(result.case.fields.amount).toMatchObject({ value: 3, source: 'agent' });
+    expect(result.case.fields.email).toMatchObject({ value: 'ai@example.com', source: 'ai' });
+    expect(result.case.version).toBe(3);
+  });
+
+  it('refuses with CONFLICT an edit of a field that changed under the agent, and any race when expectedVersion is given', async () => {
+    const harness = await setup();
+    const cases = harness.repositories.cases;
+    const save = cases.save.bind(cases);
+    let races = 0;
+    cases.save = async (next) => {
+      if (races < 2) {
+        races += 1;
+        const current = (await cases.get(next.id))!;
+        await save({ ...current, fields: { ...current.fields, category: { value: 'shipping', source: 'ai', updatedAt: current.updatedAt } } });
+      }
+      return save(next);
+    };
+    await expect(harness.engine.applyManualEdit({ caseId: harness.caseRecord.id, actorId: 'agent-7', fields: { category: 'billing', amount: '3' } })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('category now has another value'),
+    });
+    const latest = (await cases.get(harness.caseRecord.id))!;
+    await expect(harness.engine.applyManualEdit({ caseId: latest.id, actorId: 'agent-7', expectedVersion: latest.version, fields: { amount: '4' } })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await cases.get(latest.id))!.fields.amount).toBeUndefined();
+  });
 });

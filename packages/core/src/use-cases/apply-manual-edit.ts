@@ -2,6 +2,7 @@ import type { AuditEntry } from '../domain/audit.js';
 import type { Case, CaseStatus } from '../domain/case.js';
 import { ConcurrencyError, NotFoundError, ValidationError, type ValidationIssue } from '../domain/errors.js';
 import type { FieldValue } from '../domain/field-definition.js';
+import { runAtomically } from '../ports/services.js';
 import { newId, nowIso, type CaseEngineDeps } from './case-engine-deps.js';
 import { validateFieldValues, validateStatus, validateTitle } from './manual-input-validation.js';
 
@@ -47,6 +48,55 @@ export async function applyManualEdit(deps: CaseEngineDeps, input: ApplyManualEd
   const values = input.fields && typeof input.fields === 'object' && !Array.isArray(input.fields) ? validateFieldValues(fieldDefinitions, input.fields, issues) : {};
   if (issues.length > 0) throw new ValidationError(`Invalid edit of case ${caseRecord.number}`, issues);
 
+  // In the order of the field definitions (the order `changed` and the audit list them in).
+  const ordered = Object.fromEntries(fieldDefinitions.filter((field) => field.key in values).map((field) => [field.key, values[field.key]]));
+  const edit: ValidatedEdit = { title, status, values: ordered };
+  let base = caseRecord;
+  for (let attempt = 1; ; attempt += 1) {
+    const planned = planEdit(deps, base, edit, input);
+    if (planned.changed.length === 0) return { case: base, changed: [] };
+    try {
+      const saved = await runAtomically(deps.unitOfWork, async () => {
+        const saved = await deps.cases.save(planned.next);
+        await deps.audit.append(planned.audit);
+        return saved;
+      });
+      await deps.events.publish({ type: 'case.updated', caseId: saved.id, conversationId: saved.conversationId ?? null, changed: planned.changed });
+      return { case: saved, changed: planned.changed };
+    } catch (error) {
+      // Without expectedVersion, an AI update (or another edit) of other fields is merged: re-read and apply the edit again.
+      if (!(error instanceof ConcurrencyError) || input.expectedVersion !== undefined || attempt >= MAX_MERGE_ATTEMPTS) throw error;
+      const latest = await deps.cases.get(input.caseId);
+      if (!latest) throw new NotFoundError('case', input.caseId);
+      const clash = editedFieldsChanged(caseRecord, latest, edit);
+      if (clash.length > 0) {
+        throw new ConcurrencyError('case', caseRecord.number, `case ${caseRecord.number} changed while you edited it: ${clash.join(', ')} now ${clash.length === 1 ? 'has' : 'have'} another value; reload the case and edit again`);
+      }
+      base = latest;
+    }
+  }
+}
+
+/** Racing saves re-read and merge this many times before giving up with a ConcurrencyError. */
+const MAX_MERGE_ATTEMPTS = 5;
+
+interface ValidatedEdit {
+  title: string | undefined;
+  status: CaseStatus | undefined;
+  values: Record<string, unknown>;
+}
+
+/** Fields of the edit whose stored value changed between the version the agent edited and the latest one. */
+function editedFieldsChanged(original: Case, latest: Case, edit: ValidatedEdit): string[] {
+  const clash: string[] = [];
+  if (edit.title !== undefined && original.title !== latest.title) clash.push('title');
+  if (edit.status !== undefined && original.status !== latest.status) clash.push('status');
+  for (const key of Object.keys(edit.values)) if ((original.fields[key]?.value ?? null) !== (latest.fields[key]?.value ?? null)) clash.push(key);
+  return clash;
+}
+
+function planEdit(deps: CaseEngineDeps, caseRecord: Case, edit: ValidatedEdit, input: ApplyManualEditInput): { next: Case; audit: AuditEntry[]; changed: string[] } {
+  const { title, status, values } = edit;
   const at = nowIso(deps);
   const actor: AuditEntry['actor'] = { type: 'user', id: input.actorId, ...(input.actorName ? { name: input.actorName } : {}) };
   const audit: AuditEntry[] = [];
@@ -66,19 +116,13 @@ export async function applyManualEdit(deps: CaseEngineDeps, input: ApplyManualEd
     changed.push('status');
     audit.push({ ...base, id: newId(deps), action: reopened ? 'case-reopened' : 'status-changed', field: 'status', oldValue: caseRecord.status, newValue: status });
   }
-  for (const field of fieldDefinitions) {
-    if (!(field.key in values)) continue;
-    const value = values[field.key] as FieldValue;
-    const existing = caseRecord.fields[field.key];
+  for (const [key, raw] of Object.entries(values)) {
+    const value = raw as FieldValue;
+    const existing = caseRecord.fields[key];
     if (existing ? existing.value === value : value === null) continue;
-    next.fields[field.key] = { value, source: 'agent', updatedAt: at, actorId: input.actorId };
-    changed.push(field.key);
-    audit.push({ ...base, id: newId(deps), action: 'field-changed', field: field.key, oldValue: existing?.value ?? null, newValue: value });
+    next.fields[key] = { value, source: 'agent', updatedAt: at, actorId: input.actorId };
+    changed.push(key);
+    audit.push({ ...base, id: newId(deps), action: 'field-changed', field: key, oldValue: existing?.value ?? null, newValue: value });
   }
-  if (changed.length === 0) return { case: caseRecord, changed };
-
-  const saved = await deps.cases.save(next);
-  await deps.audit.append(audit);
-  await deps.events.publish({ type: 'case.updated', caseId: saved.id, conversationId: saved.conversationId ?? null, changed });
-  return { case: saved, changed };
+  return { next, audit, changed };
 }

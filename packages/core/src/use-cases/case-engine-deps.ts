@@ -8,7 +8,7 @@ import type { PredictionMessage } from '../plugins/predictor.js';
 import type { SummarizerInstance } from '../plugins/summarizer.js';
 import type { PredictionLogRepository } from '../ports/prediction-log.js';
 import type { AuditRepository, CaseRepository, ConfigurationRepository, ConversationRepository, NoteRepository } from '../ports/repositories.js';
-import type { Clock, EventPublisher, IdGenerator } from '../ports/services.js';
+import type { Clock, EventPublisher, IdGenerator, UnitOfWork } from '../ports/services.js';
 
 /** Everything the case use cases work with. Hosts build it once (e.g. a NestJS provider). */
 export interface CaseEngineDeps {
@@ -27,6 +27,8 @@ export interface CaseEngineDeps {
   ids?: IdGenerator;
   /** Where prediction runs and their decisions are kept, when the host stores them. */
   predictionLog?: PredictionLogRepository;
+  /** Makes a case's creation (case, audit, prediction log, link) one transaction, when the host has them. */
+  unitOfWork?: UnitOfWork;
   logger?: PluginLogger;
 }
 

@@ -1,4 +1,5 @@
-import type { Case } from '../domain/case.js';
+import { conversationOriginKey, type Case } from '../domain/case.js';
+import { runAtomically } from '../ports/services.js';
 import type { Conversation } from '../domain/conversation.js';
 import { hasDomainErrorCode, NotFoundError } from '../domain/errors.js';
 import type { FieldAbstention, PredictionDecision } from '../domain/prediction.js';
@@ -100,31 +101,39 @@ export async function createCaseFromConversation(deps: CaseEngineDeps, input: Cr
 
   const emailField = fields.find((field) => field.type === 'email' && typeof merge.fields[field.key]?.value === 'string');
   const contactEmail = (emailField ? (merge.fields[emailField.key]?.value as string) : undefined) ?? conversation.customer.email ?? null;
+  const reason = TRIGGER_REASONS[input.trigger];
   let caseRecord: Case;
   try {
-    caseRecord = await deps.cases.create({
-      title: conversationCaseTitle(conversation),
-      status: 'new',
-      channel: 'chat',
-      fields: merge.fields,
-      conversationId: conversation.id,
-      contactEmail,
-      parentCaseId: null,
-      resolvedAt: null,
+    // The case (keyed by the conversation), its audit entries, its prediction log and the conversation's link: one unit of work.
+    caseRecord = await runAtomically(deps.unitOfWork, async () => {
+      const created = await deps.cases.create({
+        title: conversationCaseTitle(conversation),
+        status: 'new',
+        channel: 'chat',
+        fields: merge.fields,
+        conversationId: conversation.id,
+        contactEmail,
+        parentCaseId: null,
+        resolvedAt: null,
+        originKey: conversationOriginKey(conversation.id),
+      });
+      await deps.audit.append([
+        { id: newId(deps), caseId: created.id, at, action: 'case-created', actor: { type: 'ai' }, source: 'system', reason },
+        ...toAuditEntries(deps, created.id, [...context.auditEntries, ...merge.auditEntries]),
+      ]);
+      await recordPredictionRun(deps, { caseId: created.id, at, scope: 'chatCreation', trigger: input.trigger, merge, report });
+      await linkConversationToCase(deps, conversation.id, created.id);
+      return created;
     });
   } catch (error) {
     const raced = hasDomainErrorCode(error, 'CONFLICT') ? await deps.cases.findByConversationId(conversation.id) : null;
-    if (raced) return alreadyExists(raced);
+    if (raced) {
+      await linkConversationToCase(deps, conversation.id, raced.id);
+      return alreadyExists(raced);
+    }
     throw error;
   }
 
-  const reason = TRIGGER_REASONS[input.trigger];
-  await deps.audit.append([
-    { id: newId(deps), caseId: caseRecord.id, at, action: 'case-created', actor: { type: 'ai' }, source: 'system', reason },
-    ...toAuditEntries(deps, caseRecord.id, [...context.auditEntries, ...merge.auditEntries]),
-  ]);
-  await recordPredictionRun(deps, { caseId: caseRecord.id, at, scope: 'chatCreation', trigger: input.trigger, merge, report });
-  await linkConversationToCase(deps, conversation.id, caseRecord.id);
   const populated = fields.map((field) => field.key).filter((key) => key in caseRecord.fields);
   await deps.events.publish({ type: 'case.created', caseId: caseRecord.id, conversationId: conversation.id, fields: populated });
   return {

@@ -6,14 +6,20 @@ import type { Settings } from '../domain/settings.js';
 import { mergePredictions, type AuditEntryDraft } from '../engine/merge-predictions.js';
 import type { PredictionRunnerPort } from '../engine/prediction-runner.js';
 import type { PredictionMessage } from '../plugins/predictor.js';
+import type { PredictionLogRepository } from '../ports/prediction-log.js';
 import type { AuditRepository, CaseRepository } from '../ports/repositories.js';
-import type { IdGenerator } from '../ports/services.js';
+import { runAtomically, type IdGenerator, type UnitOfWork } from '../ports/services.js';
+import { hasDomainErrorCode } from '../domain/errors.js';
+import { emailOriginKey, type NewCase } from '../domain/case.js';
+import { recordPredictionRun } from './conversation-predictions.js';
 
 export interface CaseActionPorts {
   cases: CaseRepository;
   audit: AuditRepository;
   ids: IdGenerator;
   predictions?: PredictionRunnerPort;
+  predictionLog?: PredictionLogRepository;
+  unitOfWork?: UnitOfWork;
 }
 
 export interface EmailCaseContext {
@@ -41,17 +47,24 @@ function stored(ports: CaseActionPorts, caseId: string, drafts: AuditEntryDraft[
   return drafts.map((draft) => ({ ...draft, id: ports.ids.next(), caseId }));
 }
 
-/** Creates a case from an email: mapped values first (kept), then the predicted fields for email creation. */
+/**
+ * Creates a case from an email: mapped values first (kept), then the predicted fields for email
+ * creation. The case (keyed by the email), its audit entries, its prediction log and `link`
+ * (the email recording its case) are one unit of work; when the email already created a case
+ * (a retry racing an earlier attempt) that case is returned and nothing is written.
+ */
 export async function createCaseFromEmail(
   ports: CaseActionPorts,
   context: EmailCaseContext,
   plan: { title: string; fieldValues: Record<string, FieldValue>; predictFields: boolean; parentCaseId?: string | null; reason: string },
+  link: (caseRecord: Case) => Promise<unknown> = async () => undefined,
 ): Promise<{ caseRecord: Case; predictionWarnings: string[] }> {
   const { email, parsed, fields, settings, at } = context;
   const mapped: Record<string, CaseFieldState> = {};
   for (const [key, value] of Object.entries(plan.fieldValues)) mapped[key] = { value, source: 'channel', updatedAt: at };
   let caseFields = mapped;
   let predictedAudit: AuditEntryDraft[] = [];
+  let predictionRun: Parameters<typeof recordPredictionRun>[1] | null = null;
   const predictionWarnings: string[] = [];
   if (plan.predictFields && ports.predictions) {
     const input = emailPredictionInput(email, parsed);
@@ -60,8 +73,10 @@ export async function createCaseFromEmail(
     const merged = mergePredictions({ fields, settings, current: mapped, scope: 'emailCreation', predictions: report.predictions, at, protectedSources: ['channel', 'rule'] });
     caseFields = merged.fields;
     predictedAudit = merged.auditEntries;
+    predictionRun = { caseId: '', at, scope: 'emailCreation', trigger: 'email', merge: merged, report };
   }
-  const caseRecord = await ports.cases.create({
+  const originKey = emailOriginKey(email.id);
+  const draft: NewCase = {
     title: plan.title,
     status: 'new',
     channel: 'email',
@@ -70,7 +85,8 @@ export async function createCaseFromEmail(
     contactEmail: parsed.from?.address || null,
     parentCaseId: plan.parentCaseId ?? null,
     resolvedAt: null,
-  });
+    originKey,
+  };
   const created: AuditEntryDraft = { at, action: 'case-created', actor: { type: 'channel', id: 'email' }, source: 'channel', reason: plan.reason };
   const mappedAudit: AuditEntryDraft[] = Object.entries(plan.fieldValues).map(([field, value]) => ({
     at,
@@ -82,8 +98,21 @@ export async function createCaseFromEmail(
     source: 'channel',
     reason: `mapped from email ${email.messageId ?? email.id} by the ARC rule`,
   }));
-  await ports.audit.append(stored(ports, caseRecord.id, [created, ...mappedAudit, ...predictedAudit]));
-  return { caseRecord, predictionWarnings };
+  try {
+    const caseRecord = await runAtomically(ports.unitOfWork, async () => {
+      const caseRecord = await ports.cases.create(draft);
+      await ports.audit.append(stored(ports, caseRecord.id, [created, ...mappedAudit, ...predictedAudit]));
+      if (predictionRun) await recordPredictionRun(ports, { ...predictionRun, caseId: caseRecord.id });
+      await link(caseRecord);
+      return caseRecord;
+    });
+    return { caseRecord, predictionWarnings };
+  } catch (error) {
+    const earlier = hasDomainErrorCode(error, 'CONFLICT') ? await ports.cases.findByOriginKey(originKey) : null;
+    if (!earlier) throw error;
+    await link(earlier);
+    return { caseRecord: earlier, predictionWarnings };
+  }
 }
 
 /** Attaches a follow-up email to its case: optional reopen, then updates the fields configured for updates. */
@@ -97,6 +126,7 @@ export async function attachEmailToCase(
   const drafts: AuditEntryDraft[] = [{ at, action: 'email-linked', actor: { type: 'channel', id: 'email' }, source: 'channel', reason: options.reason }];
   let next: Case = caseRecord;
   let changed: string[] = [];
+  let predictionRun: Parameters<typeof recordPredictionRun>[1] | null = null;
   if (options.reopen && (caseRecord.status === 'resolved' || caseRecord.status === 'closed')) {
     next = { ...next, status: 'active', resolvedAt: null };
     drafts.push({ at, action: 'case-reopened', actor: { type: 'channel', id: 'email' }, source: 'system', reason: `reopened by follow-up email ${email.messageId ?? email.id}` });
@@ -119,8 +149,14 @@ export async function attachEmailToCase(
       changed = merged.changed;
       drafts.push(...merged.auditEntries);
     }
+    predictionRun = { caseId: caseRecord.id, at, scope: 'updates', trigger: 'email-follow-up', merge: merged, report };
   }
-  if (next !== caseRecord) next = await ports.cases.save(next);
-  await ports.audit.append(stored(ports, caseRecord.id, drafts));
+  // The case, its audit entries and its prediction log commit together.
+  next = await runAtomically(ports.unitOfWork, async () => {
+    const saved = next !== caseRecord ? await ports.cases.save(next) : next;
+    await ports.audit.append(stored(ports, caseRecord.id, drafts));
+    if (predictionRun) await recordPredictionRun(ports, predictionRun);
+    return saved;
+  });
   return { caseRecord: next, changed };
 }

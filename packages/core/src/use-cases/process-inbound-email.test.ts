@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ArcRuleSchema, type ArcRuleInput } from '../domain/arc-rule.js';
+import { emailOriginKey } from '../domain/case.js';
 import { MailboxSchema, type ParsedEmail } from '../domain/email.js';
 import { PredictionRunner } from '../engine/prediction-runner.js';
 import { buildFieldDefinition } from '../testing/builders.js';
@@ -216,6 +217,27 @@ describe('processInboundEmail', () => {
     const retried = await processInboundEmail(deps, { emailId: email.id, parsed });
     expect(retried).toMatchObject({ outcome: 'case-created', acknowledged: false, email: { status: 'processed' } });
     expect((await deps.cases.list({})).total).toBe(1);
+  });
+
+  it('finds the case an earlier attempt created for the email by its origin key, and never opens a second one', async () => {
+    const { deps, clock } = await setUp();
+    const raw = new TextEncoder().encode('Message-ID: <origin@customer.example>\r\nSubject: Printer\r\n\r\nbroken\r\n');
+    const { email } = await deps.emails.storeRaw({ raw, mailbox: MAILBOX, receivedAt: clock.now().toISOString() });
+    const earlier = await deps.cases.create({ title: 'Printer', status: 'new', channel: 'email', fields: {}, conversationId: null, originKey: emailOriginKey(email.id) });
+    const result = await processInboundEmail(deps, { emailId: email.id, parsed: buildParsedEmail({ messageId: 'origin@customer.example' }) });
+    expect(result).toMatchObject({ outcome: 'case-created', email: { status: 'processed', caseId: earlier.id } });
+    expect((await deps.cases.list({})).total).toBe(1);
+  });
+
+  it('logs the prediction run of an email-created case and of a follow-up that updates it', async () => {
+    const { deps, deliver } = await setUp();
+    const created = await deliver({ subject: 'LaserJet 4000 jams', text: 'My LaserJet 4000 jams', newText: 'My LaserJet 4000 jams' });
+    const caseId = created.caseRecord!.id;
+    const [creation] = await deps.predictionLog.listForCase(caseId);
+    expect(creation).toMatchObject({ caseId, scope: 'emailCreation', trigger: 'email', changed: expect.arrayContaining(['category', 'product']) });
+    await deliver({ subject: 'Re: LaserJet 4000 jams', inReplyTo: [created.email.messageId!], text: 'It is about the invoice', newText: 'It is about the invoice' });
+    const log = await deps.predictionLog.listForCase(caseId);
+    expect(log.map((entry) => `${entry.scope}/${entry.trigger}`)).toEqual(['emailCreation/email', 'updates/email-follow-up']);
   });
 
   it('reprocesses a skipped email on request, e.g. after the rule changed', async () => {

@@ -1,11 +1,12 @@
 import type { ArcRule } from '../domain/arc-rule.js';
-import type { Case } from '../domain/case.js';
+import { emailOriginKey, type Case } from '../domain/case.js';
 import type { CorrelationMethod, EmailMessage, EmailOutcome, Mailbox, ParsedEmail } from '../domain/email.js';
 import { NotFoundError } from '../domain/errors.js';
 import type { PredictionRunnerPort } from '../engine/prediction-runner.js';
 import type { ArcRuleRepository, ContactRepository, EmailRepository, MailboxRepository, OutboundMailLog, SenderActivityStore } from '../ports/email-ports.js';
 import type { AuditRepository, CaseRepository, ConfigurationRepository, NoteRepository } from '../ports/repositories.js';
-import type { Clock, EventPublisher, IdGenerator, Mailer } from '../ports/services.js';
+import type { PredictionLogRepository } from '../ports/prediction-log.js';
+import type { Clock, EventPublisher, IdGenerator, Mailer, UnitOfWork } from '../ports/services.js';
 import { defaultSenderLimits, isSenderLooping, type SenderLimits } from './process-inbound-email-acknowledgement.js';
 import { evaluateArcRule, ruleNeedsCategory, type ArcEvaluation } from './process-inbound-email-arc-evaluation.js';
 import { attachEmailToCase, createCaseFromEmail, emailPredictionInput, type EmailCaseContext } from './process-inbound-email-case-actions.js';
@@ -29,6 +30,10 @@ export interface ProcessInboundEmailDependencies {
   configuration: Pick<ConfigurationRepository, 'getFields' | 'getSettings'>;
   /** Runs the configured predictors; without it cases get only the mapped fields. */
   predictions?: PredictionRunnerPort;
+  /** Where each prediction run on a case is logged (creation and follow-up updates). */
+  predictionLog?: PredictionLogRepository;
+  /** Creating a case and linking the email to it commit together (with audit and prediction log). */
+  unitOfWork?: UnitOfWork;
   /**
    * The email category for rules with a category condition (asked only then); by default the
    * configured predictors' value for the `category` case field (predictEmailCategory).
@@ -124,11 +129,11 @@ async function processClaimed(deps: ProcessInboundEmailDependencies, stored: Ema
   }
   const parsed = input.parsed;
   const email = withParsed(stored, parsed);
-  if (stored.status === 'received' && stored.caseId) {
-    // An earlier attempt created the case and was interrupted before it recorded the outcome.
-    const caseRecord = await deps.cases.get(stored.caseId);
+  if (stored.status === 'received') {
+    // An earlier attempt created the case (with the link, in one transaction) and was interrupted before it recorded the outcome.
+    const caseRecord = stored.caseId ? await deps.cases.get(stored.caseId) : await deps.cases.findByOriginKey(emailOriginKey(stored.id));
     if (caseRecord) {
-      const saved = await deps.emails.save({ ...email, status: 'processed', outcome: 'case-created', reason: stored.reason ?? `case ${caseRecord.number} created by an interrupted earlier attempt`, correlation: stored.correlation ?? 'none', processedAt: at });
+      const saved = await deps.emails.save({ ...email, status: 'processed', outcome: 'case-created', caseId: caseRecord.id, reason: stored.reason ?? `case ${caseRecord.number} created by an interrupted earlier attempt`, correlation: stored.correlation ?? 'none', processedAt: at });
       await deps.events?.publish({ type: 'email.processed', emailId: saved.id, outcome: 'case-created', caseId: caseRecord.id });
       return { email: saved, outcome: 'case-created', alreadyProcessed: false, caseRecord, arc: null, acknowledged: false };
     }
@@ -202,9 +207,10 @@ async function decide(deps: ProcessInboundEmailDependencies, email: EmailMessage
   }
   const reasonParts = [arc.reason];
   if (continuation) reasonParts.push(continuation.reason);
-  const { caseRecord, predictionWarnings } = await createCaseFromEmail(deps, context, { ...createCase, parentCaseId: continuation?.caseRecord.id ?? null, reason: reasonParts.join('; ') });
-  // Remember the case at once, so a retry after an interruption does not open a second one.
-  await deps.emails.save({ ...email, caseId: caseRecord.id, reason: `case ${caseRecord.number} created; ${arc.reason}` });
+  // The case, its audit and prediction log, and the email's link to it in one transaction: a retry finds the case instead of opening a second one.
+  const { caseRecord, predictionWarnings } = await createCaseFromEmail(deps, context, { ...createCase, parentCaseId: continuation?.caseRecord.id ?? null, reason: reasonParts.join('; ') }, (created) =>
+    deps.emails.save({ ...email, caseId: created.id, reason: `case ${created.number} created; ${arc.reason}` }),
+  );
   if (predictionWarnings.length > 0) reasonParts.push(`prediction warnings: ${predictionWarnings.join('; ')}`);
   await deps.events?.publish({ type: 'case.created', caseId: caseRecord.id, fields: Object.keys(caseRecord.fields) });
 

@@ -5,6 +5,7 @@ import { fieldsOpenToAi, mergePredictions, type MergePredictionsResult } from '.
 import type { PredictorFailure } from '../engine/prediction-runner.js';
 import { nowIso, toAuditEntries, type CaseEngineDeps } from './case-engine-deps.js';
 import { predictFromConversation, recordPredictionRun } from './conversation-predictions.js';
+import { runAtomically } from '../ports/services.js';
 
 export interface UpdateCaseFromConversationInput {
   caseId: string;
@@ -60,9 +61,13 @@ export async function updateCaseFromConversation(deps: CaseEngineDeps, input: Up
       return { changed: [], case: current, decisions: merge.decisions, abstentions: merge.abstentions, predictorErrors: report.errors, message: unchangedMessage(merge) };
     }
     try {
-      const saved = await deps.cases.save({ ...current, fields: merge.fields, updatedAt: at });
-      await deps.audit.append(toAuditEntries(deps, saved.id, merge.auditEntries));
-      await recordPredictionRun(deps, { caseId: saved.id, at, scope: 'updates', trigger, merge, report });
+      // The fields, their audit entries and the prediction log commit together.
+      const saved = await runAtomically(deps.unitOfWork, async () => {
+        const saved = await deps.cases.save({ ...current, fields: merge.fields, updatedAt: at });
+        await deps.audit.append(toAuditEntries(deps, saved.id, merge.auditEntries));
+        await recordPredictionRun(deps, { caseId: saved.id, at, scope: 'updates', trigger, merge, report });
+        return saved;
+      });
       await deps.events.publish({ type: 'case.updated', caseId: saved.id, conversationId: conversation.id, changed: merge.changed });
       return { changed: merge.changed, case: saved, decisions: merge.decisions, abstentions: merge.abstentions, predictorErrors: report.errors };
     } catch (error) {

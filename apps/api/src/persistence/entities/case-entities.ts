@@ -14,6 +14,8 @@ export const CaseEntity = defineEntity({
     fields: p.json<Record<string, unknown>>(),
     /** At most one case per conversation. */
     conversationId: p.string().length(36).nullable().unique(),
+    /** The key of the event that created the case (`email:<id>`, `conversation:<id>`): at most one case per event. */
+    originKey: p.string().length(100).nullable().unique(),
     contactEmail: p.string().length(320).nullable(),
     parentCaseId: p.string().length(36).nullable(),
     /** Lower-cased number, title and field values for `q` searches. */

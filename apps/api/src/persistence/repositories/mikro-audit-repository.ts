@@ -3,6 +3,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { AuditEntry, AuditQuery, AuditRepository, Page } from '@autocase/core';
 import { AuditEntryEntity } from '../entities/index.js';
 import { reserveCounterValues } from './sql-counter.js';
+import { inTransaction, scopedEm } from '../transaction-scope.js';
 
 const DEFAULT_PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 500;
@@ -12,8 +13,8 @@ export class MikroAuditRepository implements AuditRepository {
 
   async append(entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    // The sequence numbers and the rows in one transaction: one commit for the whole batch.
-    await this.orm.em.fork().transactional(async (em) => {
+    // The sequence numbers and the rows in one transaction (or the caller's unit of work): one commit for the whole batch.
+    await inTransaction(this.orm, async (em) => {
       const last = await reserveCounterValues(em, 'audit-sequence', entries.length);
       const first = last - entries.length + 1;
       await em.insertMany(
@@ -27,7 +28,7 @@ export class MikroAuditRepository implements AuditRepository {
   }
 
   async listForCase(caseId: string): Promise<AuditEntry[]> {
-    const rows = await this.orm.em.fork().find(AuditEntryEntity, { caseId }, { orderBy: { sequence: 'asc' } });
+    const rows = await scopedEm(this.orm).find(AuditEntryEntity, { caseId }, { orderBy: { sequence: 'asc' } });
     return rows.map((row) => row.entry as unknown as AuditEntry);
   }
 

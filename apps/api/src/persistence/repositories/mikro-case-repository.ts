@@ -4,9 +4,10 @@ import { UniqueConstraintViolationException, type EntityManager, type MikroORM }
 import { ConcurrencyError, ConflictError, NotFoundError, formatCaseNumber, type Case, type CaseQuery, type CaseRepository, type Clock, type NewCase, type Page } from '@autocase/core';
 import { CaseEntity } from '../entities/index.js';
 import { jsonColumn, queryBound, runBound } from '../bound-statement.js';
+import { inTransaction, scopedEm } from '../transaction-scope.js';
 import { reserveCounterValues } from './sql-counter.js';
 
-type CaseRow = InferEntity<typeof CaseEntity>;
+type CaseRow = Omit<InferEntity<typeof CaseEntity>, 'originKey'>;
 
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 200;
@@ -80,7 +81,7 @@ export class MikroCaseRepository implements CaseRepository {
   ) {}
 
   async create(draft: NewCase): Promise<Case> {
-    // Read before the transaction: on SQLite a read through another EntityManager would wait for it.
+    // Read before the transaction: on SQLite a read through another EntityManager would wait for it (inside a unit of work it joins it).
     const prefix = await this.numberPrefix();
     const now = this.clock.now().toISOString();
     const draftCase = (sequence: number): Case => ({
@@ -99,27 +100,28 @@ export class MikroCaseRepository implements CaseRepository {
       version: 1,
     });
     try {
-      // The case number and the row in one transaction: one commit, and a refused insert does not use up a number.
-      return await this.orm.em.fork().transactional(async (em) => {
+      // The case number and the row in one transaction (or the caller's unit of work): a refused insert does not use up a number.
+      return await inTransaction(this.orm, async (em) => {
         const sequence = await reserveCounterValues(em, 'case-number');
         const created = draftCase(sequence);
-        await this.insert(em as unknown as EntityManager, created, sequence);
+        await this.insert(em, created, sequence, draft.originKey ?? null);
         return created;
       });
     } catch (error) {
-      if (error instanceof UniqueConstraintViolationException && draft.conversationId) {
-        throw new ConflictError(`conversation ${draft.conversationId} already has a case`, { conversationId: draft.conversationId });
+      if (error instanceof UniqueConstraintViolationException && (draft.conversationId || draft.originKey)) {
+        const what = draft.conversationId ? `conversation ${draft.conversationId}` : `the event ${draft.originKey}`;
+        throw new ConflictError(`${what} already has a case`, { conversationId: draft.conversationId ?? null, originKey: draft.originKey ?? null });
       }
       throw error;
     }
   }
 
   /** Bound values (every email and chat creates cases): the statement is prepared once, not per case. */
-  private async insert(em: EntityManager, created: Case, sequence: number): Promise<void> {
+  private async insert(em: EntityManager, created: Case, sequence: number, originKey: string | null): Promise<void> {
     const now = created.createdAt;
     await runBound(
       em,
-      'insert into cases (id, number, sequence, title, status, channel, fields, conversation_id, contact_email, parent_case_id, search_text, created_at, updated_at, resolved_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'insert into cases (id, number, sequence, title, status, channel, fields, conversation_id, origin_key, contact_email, parent_case_id, search_text, created_at, updated_at, resolved_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       [
         created.id,
         created.number,
@@ -129,6 +131,7 @@ export class MikroCaseRepository implements CaseRepository {
         created.channel,
         JSON.stringify(created.fields),
         created.conversationId ?? null,
+        originKey,
         created.contactEmail ?? null,
         created.parentCaseId ?? null,
         caseSearchText(created),
@@ -142,7 +145,12 @@ export class MikroCaseRepository implements CaseRepository {
 
   /** Bound values: read for every event, prediction and view of a case. */
   async get(id: string): Promise<Case | null> {
-    const [row] = await queryBound<CaseColumns>(this.orm.em.fork(), `select ${CASE_COLUMNS} from cases where id = ?`, [id]);
+    const [row] = await queryBound<CaseColumns>(scopedEm(this.orm), `select ${CASE_COLUMNS} from cases where id = ?`, [id]);
+    return row ? fromColumns(row) : null;
+  }
+
+  async findByOriginKey(originKey: string): Promise<Case | null> {
+    const [row] = await queryBound<CaseColumns>(scopedEm(this.orm), `select ${CASE_COLUMNS} from cases where origin_key = ?`, [originKey]);
     return row ? fromColumns(row) : null;
   }
 
@@ -152,12 +160,12 @@ export class MikroCaseRepository implements CaseRepository {
   }
 
   async findByConversationId(conversationId: string): Promise<Case | null> {
-    const rows = await this.orm.em.fork().find(CaseEntity, { conversationId }, { orderBy: { createdAt: 'desc' }, limit: 1 });
+    const rows = await scopedEm(this.orm).find(CaseEntity, { conversationId }, { orderBy: { createdAt: 'desc' }, limit: 1 });
     return rows[0] ? toCase(rows[0]) : null;
   }
 
   async save(caseRecord: Case): Promise<Case> {
-    const em = this.orm.em.fork();
+    const em = scopedEm(this.orm);
     const saved: Case = { ...caseRecord, version: caseRecord.version + 1, updatedAt: this.clock.now().toISOString() };
     const updated = await em.nativeUpdate(
       CaseEntity,

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import { FieldDefinitionListSchema, SettingsSchema, type Clock, type ConfigurationRepository, type FieldDefinition, type Settings } from '@autocase/core';
 import { ConfigurationEntity } from '../entities/index.js';
 import { sharedReadCache, type ReadThroughCache } from '../read-through-cache.js';
+import { inUnitOfWork, scopedEm } from '../transaction-scope.js';
 
 /** How long another process's configuration change can go unseen (saves in this process are seen at once). */
 const CONFIGURATION_CACHE_MS = 1000;
@@ -19,7 +20,9 @@ export class MikroConfigurationRepository implements ConfigurationRepository {
 
   /** The stored document (cached: every inbound email and case reads settings and fields). */
   private read(key: string): Promise<unknown> {
-    return this.cache.get(key, async () => (await this.orm.em.fork().findOne(ConfigurationEntity, { key }))?.value);
+    // Inside a unit of work the read joins its transaction and skips the shared cache (another caller's load could be waiting for that transaction).
+    const load = async () => (await scopedEm(this.orm).findOne(ConfigurationEntity, { key }))?.value;
+    return inUnitOfWork() ? load() : this.cache.get(key, load);
   }
 
   private async write(key: string, value: unknown): Promise<void> {

@@ -4,6 +4,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import { ConcurrencyError, NotFoundError, type ChatMessage, type Clock, type Conversation, type ConversationGetOptions, type ConversationRepository, type ConversationSaveOptions, type ConversationState } from '@autocase/core';
 import { ChatMessageEntity, ConversationEntity } from '../entities/index.js';
 import { reserveCounterValues } from './sql-counter.js';
+import { scopedEm } from '../transaction-scope.js';
 
 type ConversationRow = InferEntity<typeof ConversationEntity>;
 type MessageRow = InferEntity<typeof ChatMessageEntity>;
@@ -128,15 +129,18 @@ export class MikroConversationRepository implements ConversationRepository {
   async get(id: string, options: ConversationGetOptions = {}): Promise<Conversation | null> {
     const conversation = await this.getWithoutMessages(id);
     if (!conversation || options.messages === false) return conversation;
-    const rows = (await this.orm.em
+    const em = scopedEm(this.orm);
+    const rows = (await em
       .getConnection()
-      .execute<MessageColumns[]>('select id, conversation_id, sender, sender_name, text, at from chat_messages where conversation_id = ? order by sequence asc', [id], 'all')) as MessageColumns[];
+      .execute<MessageColumns[]>('select id, conversation_id, sender, sender_name, text, at from chat_messages where conversation_id = ? order by sequence asc', [id], 'all', em.getTransactionContext())) as MessageColumns[];
     return { ...conversation, messages: rows.map(messageFromColumns) };
   }
 
   /** Plain parameterised SQL (no entity machinery): conversations are read on every message and transition. */
   private async getWithoutMessages(id: string): Promise<Conversation | null> {
-    const rows = (await this.orm.em.getConnection().execute<ConversationColumns[]>('select * from conversations where id = ?', [id], 'all')) as ConversationColumns[];
+    // Inside a unit of work (a case created for the conversation) the read joins its transaction.
+    const em = scopedEm(this.orm);
+    const rows = (await em.getConnection().execute<ConversationColumns[]>('select * from conversations where id = ?', [id], 'all', em.getTransactionContext())) as ConversationColumns[];
     const row = rows[0];
     if (!row) return null;
     return toConversation(
@@ -167,7 +171,8 @@ export class MikroConversationRepository implements ConversationRepository {
   /** With `expected`, one conditional UPDATE (`… where id = ? and state = ? [and case_id = ?]`): a racing save finds no row to change. */
   async save(conversation: Conversation, options: ConversationSaveOptions = {}): Promise<Conversation> {
     // Plain parameterised SQL: every transition saves the conversation (once for the move, once for the case link).
-    const connection = this.orm.em.getConnection();
+    const em = scopedEm(this.orm);
+    const connection = em.getConnection();
     const expected = options.expected;
     const conditions = ['id = ?'];
     const conditionValues: unknown[] = [conversation.id];
@@ -194,6 +199,7 @@ export class MikroConversationRepository implements ConversationRepository {
       `update conversations set state = ?, customer = ?, context = ?, origin = ?, agent_id = ?, case_id = ?, accepted_at = ?, ended_at = ? where ${conditions.join(' and ')}`,
       [...values, ...conditionValues],
       'run',
+      em.getTransactionContext(),
     )) as { affectedRows: number };
     if (result.affectedRows === 0) {
       if (expected && (await this.getWithoutMessages(conversation.id))) throw new ConcurrencyError('conversation', conversation.id);
