@@ -29,7 +29,7 @@ describe('the email.process job when another worker holds the email', () => {
     const now = Date.now();
     expect(await processing.emails.claimForProcessing(email.id, { by: 'crashed-worker', now: new Date(now).toISOString(), until: new Date(now + 3_600_000).toISOString() })).not.toBeNull();
 
-    await intake.enqueueIfUnprocessed(email);
+    await intake.enqueue(email.id);
     await expect.poll(async () => (await queue.listJobs({ name: 'email.process' })).map((job) => job.status).sort(), { timeout: 10_000 }).toEqual(['done', 'pending']);
     const jobs = await queue.listJobs({ name: 'email.process' });
     expect(jobs.find((job) => job.status === 'pending')).toMatchObject({ data: { emailId: email.id }, id: expect.stringContaining(`email.process:${email.id}:after-claim:`) });

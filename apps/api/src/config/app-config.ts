@@ -55,7 +55,26 @@ const EnvironmentSchema = z.object({
   AGENT_UI_PORT: z.coerce.number({ error: 'must be a port number' }).int().default(3002),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'must be a whole number of requests' }).int().min(1).default(30),
+  JOB_CONCURRENCY: z.coerce.number({ error: 'must be a whole number of jobs' }).int().min(1).max(256).default(4),
+  JOB_LEASE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).min(1).max(3600).default(15),
+  JOB_SWEEP_INTERVAL_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).min(1).max(3600).default(15),
 });
+
+/** How this process runs background work (see apps/api/README.md). */
+export interface JobSettings {
+  /** Jobs this process runs at once, all job names together (JOB_CONCURRENCY). */
+  concurrency: number;
+  /**
+   * How long a running job or an email being processed stays claimed without a renewal
+   * (JOB_LEASE_SECONDS); holders renew every third of it, so a dead holder's work is taken over
+   * within one lease.
+   */
+  leaseMs: number;
+  /** How often each process looks in the database for work that is not done and not held (JOB_SWEEP_INTERVAL_SECONDS). */
+  sweepIntervalMs: number;
+}
+
+export const DEFAULT_JOB_SETTINGS: JobSettings = { concurrency: 4, leaseMs: 15_000, sweepIntervalMs: 15_000 };
 
 export interface AppConfig {
   port: number;
@@ -82,6 +101,8 @@ export interface AppConfig {
   email?: EmailChannelConfig;
   /** Live chat settings (CHAT_* variables, see chat/chat-config.ts). */
   chat?: ChatConfig;
+  /** Background work: concurrency, leases, sweeper (JOB_* variables); DEFAULT_JOB_SETTINGS when not set. */
+  jobs?: JobSettings;
 }
 
 export class ConfigurationError extends Error {
@@ -138,5 +159,6 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     publicRateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     email,
     chat,
+    jobs: { concurrency: env.JOB_CONCURRENCY, leaseMs: Math.round(env.JOB_LEASE_SECONDS * 1000), sweepIntervalMs: Math.round(env.JOB_SWEEP_INTERVAL_SECONDS * 1000) },
   };
 }

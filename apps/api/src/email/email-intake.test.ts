@@ -35,7 +35,15 @@ describe('EmailIntake', () => {
     expect(PluginError.is(failure) && failure.code).toBe('TEMPORARY');
   });
 
-  it('queues again a stored email whose job was lost, on redelivery and at start', async () => {
+  it('answers once the message is stored, without waiting for a queue that hangs', async () => {
+    const emails = new InMemoryEmailRepository();
+    const hanging: JobQueue = { enqueue: () => new Promise<string>(() => undefined) };
+    const intake = new EmailIntake(emails, hanging, pino({ level: 'silent' }), 5);
+    const accepted = await intake.accept(item('Subject: Redis is down\r\n\r\nbody'));
+    expect(await emails.get(accepted.id)).toMatchObject({ status: 'received' });
+  });
+
+  it('queues again a stored email whose job was lost, on redelivery and by the sweeper', async () => {
     const emails = new InMemoryEmailRepository();
     const queue = new RecordingQueue();
     const intake = new EmailIntake(emails, queue, pino({ level: 'silent' }), 5);
@@ -45,7 +53,7 @@ describe('EmailIntake', () => {
     queue.failing = false;
     expect(await intake.accept(item('Subject: Lost\r\n\r\nbody'))).toEqual({ id: first.id, duplicate: true });
     expect(queue.jobs.map((job) => job.data.emailId)).toEqual([first.id]);
-    expect(await intake.requeueUnprocessed()).toBe(1);
+    expect(await intake.enqueue(first.id)).toBe(true);
     expect(queue.jobs).toHaveLength(2);
   });
 });

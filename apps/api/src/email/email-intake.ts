@@ -6,12 +6,13 @@ export const EMAIL_PROCESS_JOB = 'email.process';
 
 /**
  * The host side of every email channel (SMTP, IMAP, HTTP): stores the raw message durably,
- * then queues its processing. `accept` resolves only after the bytes are stored; when storage
- * fails it throws PluginError('TEMPORARY') so SMTP answers 451 and IMAP leaves the message.
+ * then queues its processing. `accept` resolves as soon as the bytes are stored (it does not
+ * wait for the queue: the EmailSweeper queues what was not); when storage fails it throws
+ * PluginError('TEMPORARY') so SMTP answers 451 and IMAP leaves the message.
  */
 export class EmailIntake implements ChannelHost {
   constructor(
-    private readonly emails: Pick<EmailRepository, 'storeRaw' | 'list'>,
+    private readonly emails: Pick<EmailRepository, 'storeRaw'>,
     private readonly queue: JobQueue,
     private readonly logger: Logger,
     private readonly attempts: number,
@@ -28,30 +29,22 @@ export class EmailIntake implements ChannelHost {
       throw new PluginError('TEMPORARY', 'the message could not be stored; try again later', { cause: error });
     }
     this.onStored(item.metadata?.transport);
-    await this.enqueueIfUnprocessed(stored.email);
+    // Not awaited: the answer (SMTP 250) needs only the durable store; a job not queued now is queued by the sweeper.
+    if (stored.email.status === 'received') void this.enqueue(stored.email.id);
     return { id: stored.email.id, duplicate: stored.duplicate };
   }
 
-  /** Queues processing of an email still `received` (also re-queues one whose first job was lost). */
-  async enqueueIfUnprocessed(email: EmailMessage): Promise<void> {
-    if (email.status !== 'received') return;
+  /**
+   * Queues the processing of a stored email under its key: a job still waiting or running is
+   * left alone, a finished or failed one is replaced. False (logged) when the queue is unreachable.
+   */
+  async enqueue(emailId: string): Promise<boolean> {
     try {
-      await this.queue.enqueue(EMAIL_PROCESS_JOB, { emailId: email.id }, { jobId: `${EMAIL_PROCESS_JOB}:${email.id}`, attempts: this.attempts, backoffMs: 2000 });
+      await this.queue.enqueue(EMAIL_PROCESS_JOB, { emailId }, { jobId: `${EMAIL_PROCESS_JOB}:${emailId}`, attempts: this.attempts, backoffMs: 2000 });
+      return true;
     } catch (error) {
-      this.logger.error({ err: error, emailId: email.id }, 'inbound email stored but not queued; it is queued again at the next start');
-    }
-  }
-
-  /** At start: queues every stored email that was never processed (a crash between storing and processing). */
-  async requeueUnprocessed(): Promise<number> {
-    let page = 1;
-    let queued = 0;
-    for (;;) {
-      const { items } = await this.emails.list({ status: 'received', page, pageSize: 200 });
-      for (const email of items) await this.enqueueIfUnprocessed(email);
-      queued += items.length;
-      if (items.length < 200) return queued;
-      page += 1;
+      this.logger.error({ err: error, emailId }, 'inbound email stored but not queued; the sweeper queues it again');
+      return false;
     }
   }
 }

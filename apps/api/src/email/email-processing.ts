@@ -31,7 +31,7 @@ function mailerCache(): (mailbox: Mailbox | null) => Mailer | null {
   };
 }
 
-export function createEmailProcessing(orm: MikroORM, engine: CaseEngineDeps, secrets: SecretBox): EmailProcessing {
+export function createEmailProcessing(orm: MikroORM, engine: CaseEngineDeps, secrets: SecretBox, options: { claimLeaseMs?: number } = {}): EmailProcessing {
   const predictions = engine.predictors;
   return {
     emails: new MikroEmailRepository(orm),
@@ -53,5 +53,6 @@ export function createEmailProcessing(orm: MikroORM, engine: CaseEngineDeps, sec
     events: engine.events,
     clock: engine.clock,
     ids: { next: () => randomUUID() },
+    claimLeaseMs: options.claimLeaseMs,
   };
 }

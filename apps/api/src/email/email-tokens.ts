@@ -4,3 +4,5 @@ export const EMAIL_INTAKE = Symbol('EmailIntake');
 export const EMAIL_CHANNELS = Symbol('EmailChannels');
 export const EMAIL_SETTINGS = Symbol('EmailChannelConfig');
 export const EMAIL_METRICS = Symbol('EmailMetrics');
+export const EMAIL_SWEEPER = Symbol('EmailSweeper');
+export const EMAIL_JOB_SETTINGS = Symbol('EmailJobSettings');

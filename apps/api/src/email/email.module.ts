@@ -1,9 +1,9 @@
 import { Inject, Module, type MiddlewareConsumer, type NestModule, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { ConcurrencyError, DEFAULT_EMAIL_CLAIM_LEASE_MS, EmailClaimedError, PluginError, type CaseEngineDeps } from '@autocase/core';
+import { ConcurrencyError, EmailClaimedError, PluginError, type CaseEngineDeps } from '@autocase/core';
 import { processStoredEmail } from '@autocase/channels/email';
 import type { MikroORM } from '@mikro-orm/core';
 import type { Logger } from 'pino';
-import type { AppConfig } from '../config/app-config.js';
+import { DEFAULT_JOB_SETTINGS, type AppConfig, type JobSettings } from '../config/app-config.js';
 import { findProjectRoot } from '../config/app-config.js';
 import { registerPersistence } from '../persistence/orm.js';
 import type { HostJobQueue } from '../queue/host-job-queue.js';
@@ -20,7 +20,8 @@ import { EMAIL_PROCESS_JOB, EmailIntake } from './email-intake.js';
 import { EMAIL_MIGRATIONS } from './email-migration.js';
 import { createEmailProcessing, type EmailProcessing } from './email-processing.js';
 import { EmailMetrics } from './email-metrics.js';
-import { EMAIL_CHANNELS, EMAIL_INTAKE, EMAIL_METRICS, EMAIL_PROCESSING, EMAIL_SETTINGS } from './email-tokens.js';
+import { EmailSweeper } from './email-sweeper.js';
+import { EMAIL_CHANNELS, EMAIL_INTAKE, EMAIL_JOB_SETTINGS, EMAIL_METRICS, EMAIL_PROCESSING, EMAIL_SETTINGS, EMAIL_SWEEPER } from './email-tokens.js';
 import { EmailsController } from './emails.controller.js';
 import { rawMessageBody } from './raw-message-body.js';
 
@@ -41,12 +42,22 @@ function emailSettings(config: AppConfig): EmailChannelConfig {
   providers: [
     { provide: EMAIL_SETTINGS, inject: [APP_CONFIG], useFactory: emailSettings },
     { provide: EMAIL_METRICS, inject: [METRICS], useFactory: (metrics: AppMetrics) => new EmailMetrics(metrics.registry) },
-    { provide: EMAIL_PROCESSING, inject: [MIKRO_ORM, CASE_ENGINE, SECRET_BOX], useFactory: (orm: MikroORM, engine: CaseEngineDeps, secrets: SecretBox) => createEmailProcessing(orm, engine, secrets) },
+    { provide: EMAIL_JOB_SETTINGS, inject: [APP_CONFIG], useFactory: (config: AppConfig): JobSettings => config.jobs ?? DEFAULT_JOB_SETTINGS },
+    {
+      provide: EMAIL_PROCESSING,
+      inject: [MIKRO_ORM, CASE_ENGINE, SECRET_BOX, EMAIL_JOB_SETTINGS],
+      useFactory: (orm: MikroORM, engine: CaseEngineDeps, secrets: SecretBox, jobs: JobSettings) => createEmailProcessing(orm, engine, secrets, { claimLeaseMs: jobs.leaseMs }),
+    },
     {
       provide: EMAIL_INTAKE,
       inject: [EMAIL_PROCESSING, JOB_QUEUE, APP_LOGGER, EMAIL_SETTINGS, EMAIL_METRICS],
       useFactory: (processing: EmailProcessing, queue: HostJobQueue, logger: Logger, settings: EmailChannelConfig, metrics: EmailMetrics) =>
         new EmailIntake(processing.emails, queue, logger, settings.processAttempts, (transport) => metrics.stored(transport)),
+    },
+    {
+      provide: EMAIL_SWEEPER,
+      inject: [EMAIL_PROCESSING, EMAIL_INTAKE, CASE_ENGINE, APP_LOGGER, EMAIL_JOB_SETTINGS],
+      useFactory: (processing: EmailProcessing, intake: EmailIntake, engine: CaseEngineDeps, logger: Logger, jobs: JobSettings) => new EmailSweeper(processing.emails, intake, engine.clock, logger, jobs.sweepIntervalMs),
     },
     {
       provide: EMAIL_CHANNELS,
@@ -55,7 +66,7 @@ function emailSettings(config: AppConfig): EmailChannelConfig {
         new EmailChannels(settings, intake, logger, shutdown.signal, () => engine.clock.now(), (code) => metrics.smtpRejected(code)),
     },
   ],
-  exports: [EMAIL_PROCESSING, EMAIL_CHANNELS, EMAIL_INTAKE, EMAIL_METRICS],
+  exports: [EMAIL_PROCESSING, EMAIL_CHANNELS, EMAIL_INTAKE, EMAIL_METRICS, EMAIL_SWEEPER],
 })
 export class EmailModule implements NestModule, OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
@@ -66,6 +77,7 @@ export class EmailModule implements NestModule, OnModuleInit, OnApplicationBoots
     @Inject(JOB_QUEUE) private readonly queue: HostJobQueue,
     @Inject(APP_LOGGER) private readonly logger: Logger,
     @Inject(EMAIL_METRICS) private readonly metrics: EmailMetrics,
+    @Inject(EMAIL_SWEEPER) private readonly sweeper: EmailSweeper,
   ) {}
 
   configure(consumer: MiddlewareConsumer): void {
@@ -85,7 +97,7 @@ export class EmailModule implements NestModule, OnModuleInit, OnApplicationBoots
         if (decideRetry(error, attempt, this.settings.processAttempts, 0).retry) throw error;
         if (busy) {
           // The worker holding the claim records the outcome; if it died, its claim lapses and this later run takes the email.
-          const delayMs = DEFAULT_EMAIL_CLAIM_LEASE_MS + 1000;
+          const delayMs = (this.processing.claimLeaseMs ?? DEFAULT_JOB_SETTINGS.leaseMs) + 1000;
           const jobId = `${EMAIL_PROCESS_JOB}:${emailId}:after-claim:${this.processing.clock.now().getTime()}`;
           await this.queue.enqueue(EMAIL_PROCESS_JOB, { emailId }, { jobId, attempts: this.settings.processAttempts, backoffMs: 2000, delayMs });
           return { outcome: 'claimed-by-another-worker', retryInMs: delayMs };
@@ -105,11 +117,12 @@ export class EmailModule implements NestModule, OnModuleInit, OnApplicationBoots
   async onApplicationBootstrap(): Promise<void> {
     await this.channels.start(await this.processing.mailboxes.list());
     this.channels.watchMailboxes(() => this.processing.mailboxes.list(), this.settings.mailboxRefreshMs);
-    const requeued = await this.intake.requeueUnprocessed();
-    if (requeued > 0) this.logger.info({ requeued }, 'queued stored emails that were never processed');
+    // At start and then periodically: every stored email not processed and not held by a worker is queued again.
+    this.sweeper.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.sweeper.stop();
     await this.channels.stop();
   }
 }

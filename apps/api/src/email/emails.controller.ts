@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ConflictError, NotFoundError, normalizeMessageId, type CaseEngineDeps, type EmailMessage } from '@autocase/core';
+import { NotFoundError, normalizeMessageId, type CaseEngineDeps, type EmailMessage } from '@autocase/core';
 import { composeCaseReply, extractAttachment, processStoredEmail } from '@autocase/channels/email';
 import type { Response } from 'express';
 import type { z } from 'zod';
@@ -71,8 +71,8 @@ export class EmailsController {
   @Roles('admin')
   @Post('emails/:id/reprocess')
   async reprocess(@Param('id') id: string): Promise<{ email: EmailMessage; outcome: string; alreadyProcessed: boolean }> {
-    const email = await this.requireEmail(id);
-    if (email.status === 'received') throw new ConflictError(`email ${id} is still queued for processing; try again when it has an outcome`);
+    // Also an email still `received` (its job failed or was lost): processed now, unless a worker holds it (409).
+    await this.requireEmail(id);
     const result = await processStoredEmail(this.processing, id, { reprocess: true });
     this.metrics.processed(result, { reprocess: true });
     return { email: result.email, outcome: result.outcome, alreadyProcessed: result.alreadyProcessed };

@@ -109,6 +109,24 @@ export class MikroEmailRepository implements EmailRepository {
     return jsonColumn(data) as unknown as EmailMessage;
   }
 
+  async renewClaim(id: string, by: string, until: string): Promise<boolean> {
+    return (await runBound(this.orm.em.fork(), 'update emails set claimed_until = ? where id = ? and claimed_by = ?', [until, id, by])) > 0;
+  }
+
+  /**
+   * Emails still to process that no worker holds (status `received`, no live claim), oldest
+   * first, after `afterSequence`: what the sweeper queues again. The database, not the queue, is
+   * the record of what is left to do.
+   */
+  async listUnprocessed(query: { now: string; afterSequence: number; limit: number }): Promise<{ id: string; sequence: number }[]> {
+    const rows = await queryBound<{ id: string; sequence: number | string }>(
+      this.orm.em.fork(),
+      "select id, sequence from emails where status = 'received' and sequence > ? and (claimed_until is null or claimed_until < ?) order by sequence asc limit ?",
+      [query.afterSequence, query.now, query.limit],
+    );
+    return rows.map((row) => ({ id: row.id, sequence: Number(row.sequence) }));
+  }
+
   async releaseClaim(id: string, by: string): Promise<void> {
     await runBound(this.orm.em.fork(), 'update emails set claimed_by = null, claimed_until = null where id = ? and claimed_by = ?', [id, by]);
   }

@@ -3,6 +3,7 @@ import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFil
 import { DomainError } from '@autocase/core';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable.js';
 import { describeZodIssues } from './zod-validation-pipe.js';
 
 const DOMAIN_STATUS: Record<DomainError['code'], number> = {
@@ -49,6 +50,9 @@ export function toErrorBody(error: unknown): ErrorBody {
     const issues = describeZodIssues(error);
     return { statusCode: 400, error: 'Bad Request', message: `Invalid input: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`, issues };
   }
+  if (isDatabaseUnavailable(error)) {
+    return { statusCode: 503, error: 'Service Unavailable', code: 'DATABASE_UNAVAILABLE', message: `The database is unavailable right now; try again in ${DATABASE_RETRY_AFTER_SECONDS} seconds` };
+  }
   return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on the server; the error was logged' };
 }
 
@@ -61,10 +65,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.error({ err: error }, 'unhandled error outside HTTP');
       return;
     }
-    const response = host.switchToHttp().getResponse<{ headersSent: boolean; status(code: number): { json(body: unknown): void } }>();
+    const response = host.switchToHttp().getResponse<{ headersSent: boolean; setHeader(name: string, value: string): void; status(code: number): { json(body: unknown): void } }>();
     const request = host.switchToHttp().getRequest<{ method: string; url: string }>();
     const body = toErrorBody(error);
-    if (body.statusCode >= 500) this.logger.error({ err: error, method: request.method, url: request.url }, 'request failed');
-    if (!response.headersSent) response.status(body.statusCode).json(body);
+    if (body.code === 'DATABASE_UNAVAILABLE') this.logger.warn({ err: error, method: request.method, url: request.url }, 'request refused: the database is unavailable');
+    else if (body.statusCode >= 500) this.logger.error({ err: error, method: request.method, url: request.url }, 'request failed');
+    if (response.headersSent) return;
+    if (body.code === 'DATABASE_UNAVAILABLE') response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    response.status(body.statusCode).json(body);
   }
 }

@@ -4,7 +4,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { Clock } from '@autocase/core';
 import type { Queue } from 'bull';
 import type { Logger } from 'pino';
-import type { AppConfig } from '../config/app-config.js';
+import { DEFAULT_JOB_SETTINGS, type AppConfig } from '../config/app-config.js';
 import type { LocalEventPublisher } from '../events/local-event-publisher.js';
 import type { AppMetrics } from '../ops/app-metrics.js';
 import { MikroAuditRepository } from '../persistence/repositories/mikro-audit-repository.js';
@@ -50,6 +50,11 @@ export class InfrastructureModule {
     const { orm, clock, logger } = runtime;
     const configuration = new MikroConfigurationRepository(orm, clock);
     const queueName = runtime.queueOptions?.bullQueueName ?? BULL_QUEUE_NAME;
+    const jobs = runtime.config.jobs ?? DEFAULT_JOB_SETTINGS;
+    const concurrency = runtime.queueOptions?.concurrency ?? jobs.concurrency;
+    const leaseMs = runtime.queueOptions?.leaseMs ?? jobs.leaseMs;
+    // Bull's lock is the job's lease (renewed at half of it); a lock that lapsed is taken over at the next stalled-job check.
+    const bullSettings = { lockDuration: leaseMs, stalledInterval: leaseMs, ...runtime.queueOptions?.bullSettings };
     const providers: Provider[] = [
       { provide: APP_CONFIG, useValue: runtime.config },
       { provide: SECRET_BOX, useValue: runtime.secrets },
@@ -69,16 +74,19 @@ export class InfrastructureModule {
     const imports: DynamicModule[] = [];
     if (runtime.config.redisUrl) {
       imports.push(
-        BullModule.forRoot({ url: runtime.config.redisUrl, prefix: runtime.config.redisQueuePrefix, settings: runtime.queueOptions?.bullSettings }),
+        BullModule.forRoot({ url: runtime.config.redisUrl, prefix: runtime.config.redisQueuePrefix, settings: bullSettings }),
         BullModule.registerQueue({ name: queueName }),
       );
       providers.push({
         provide: JOB_QUEUE,
         inject: [getQueueToken(queueName)],
-        useFactory: (queue: Queue) => new BullJobQueue(queue, logger, { observer: runtime.metrics, concurrency: runtime.queueOptions?.concurrency }),
+        useFactory: (queue: Queue) => new BullJobQueue(queue, logger, { observer: runtime.metrics, concurrency }),
       });
     } else {
-      providers.push({ provide: JOB_QUEUE, useValue: new InProcessJobQueue(orm, clock, logger, { observer: runtime.metrics, recoverOnStart: runtime.config.database.kind === 'sqlite' ? 'all' : 'expired', ...runtime.queueOptions }) });
+      providers.push({
+        provide: JOB_QUEUE,
+        useValue: new InProcessJobQueue(orm, clock, logger, { observer: runtime.metrics, recoverOnStart: runtime.config.database.kind === 'sqlite' ? 'all' : 'expired', ...runtime.queueOptions, concurrency, leaseMs }),
+      });
     }
     return {
       module: InfrastructureModule,

@@ -8,8 +8,24 @@ import { APP_CONFIG, JOB_QUEUE, METRICS, MIKRO_ORM } from '../tokens.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { AppMetrics } from './app-metrics.js';
 
+/** How long each dependency check may take: health answers within about this, whatever is down. */
+export const HEALTH_CHECK_TIMEOUT_MS = 800;
+
+/** The check's result, or `failure(reason)` when it throws or takes longer than `timeoutMs`. */
+export async function checkWithin<T>(check: () => Promise<T>, timeoutMs: number, failure: (reason: string) => T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<T>((resolve) => (timer = setTimeout(() => resolve(failure(`no answer within ${timeoutMs} ms`)), timeoutMs)));
+  try {
+    return await Promise.race([check().catch((error: unknown) => failure(error instanceof Error ? error.message : String(error))), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export interface HealthReport {
   status: 'ok' | 'degraded';
+  /** The dependencies that failed their check (empty when healthy). */
+  failed: ('database' | 'queue')[];
   database: { ok: boolean; kind: string; detail: string };
   queue: QueueHealth;
   uptimeSeconds: number;
@@ -25,19 +41,26 @@ export class HealthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Liveness plus database and queue checks; 503 when one of them is down. */
+  /** Liveness plus database and queue checks, each bounded in time; 503 naming the dependencies that failed. */
   @Public()
   @Get('health')
+  @Header('Cache-Control', 'no-store')
   async health(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
-    const database = await this.orm.em
-      .getConnection()
-      .execute('select 1 as ok')
-      .then(() => ({ ok: true, kind: this.config.database.kind, detail: 'reachable' }))
-      .catch((error: Error) => ({ ok: false, kind: this.config.database.kind, detail: error.message }));
-    const queue = await this.queue.health().catch((error: Error) => ({ ok: false, kind: this.queue.kind, detail: error.message }) as QueueHealth);
-    const healthy = database.ok && queue.ok;
-    response.status(healthy ? 200 : 503);
-    return { status: healthy ? 'ok' : 'degraded', database, queue, uptimeSeconds: Math.round(process.uptime()) };
+    const kind = this.config.database.kind;
+    const [database, queue] = await Promise.all([
+      checkWithin(
+        async () => {
+          await this.orm.em.getConnection().execute('select 1 as ok');
+          return { ok: true, kind, detail: 'reachable' };
+        },
+        HEALTH_CHECK_TIMEOUT_MS,
+        (reason) => ({ ok: false, kind, detail: `database unreachable: ${reason}` }),
+      ),
+      checkWithin(() => this.queue.health(), HEALTH_CHECK_TIMEOUT_MS, (reason): QueueHealth => ({ ok: false, kind: this.queue.kind, detail: `queue unreachable: ${reason}` })),
+    ]);
+    const failed = [...(database.ok ? [] : (['database'] as const)), ...(queue.ok ? [] : (['queue'] as const))];
+    response.status(failed.length === 0 ? 200 : 503);
+    return { status: failed.length === 0 ? 'ok' : 'degraded', failed, database, queue, uptimeSeconds: Math.round(process.uptime()) };
   }
 
   /** Prometheus text format. */

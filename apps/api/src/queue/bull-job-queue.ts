@@ -42,6 +42,15 @@ export class BullJobQueue implements HostJobQueue {
 
   async enqueue<T extends Record<string, unknown>>(name: string, data: T, options: JobOptions = {}): Promise<string> {
     validateJobName(name);
+    if (options.jobId) {
+      // Bull ignores an add whose id it still holds: a job still waiting or running is the one to run; a failed or finished one is replaced.
+      const existing = await this.queue.getJob(options.jobId);
+      if (existing) {
+        const state = await existing.getState();
+        if (state !== 'failed' && state !== 'completed') return String(existing.id);
+        await existing.remove().catch((error: unknown) => this.logger.warn({ err: error, jobId: options.jobId }, 'could not remove a finished job before queueing it again'));
+      }
+    }
     const job = await this.queue.add(name, data, {
       jobId: options.jobId,
       attempts: options.attempts ?? DEFAULT_JOB_OPTIONS.attempts,
@@ -57,8 +66,8 @@ export class BullJobQueue implements HostJobQueue {
     if (this.started) return;
     this.started = true;
     const concurrency = this.options.concurrency ?? 4;
-    // One processor per registered name; a job of an unknown name stays waiting for a process that knows it.
-    for (const name of this.handlers.keys()) void this.queue.process(name, concurrency, (job: Job) => this.execute(job));
+    // One processor for every job name, so `concurrency` bounds this process's jobs in all (one processor per name would run names × concurrency).
+    void this.queue.process('*', concurrency, (job: Job) => this.execute(job));
     this.queue.on('error', (error) => this.logger.error({ err: error }, 'bull queue error'));
     this.queue.on('stalled', (job: Job) => this.logger.warn({ job: job.name, jobId: job.id }, 'job stalled (its worker died); it will run again'));
     await this.queue.isReady();

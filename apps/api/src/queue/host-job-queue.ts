@@ -36,6 +36,8 @@ export interface JobSummary {
  * The host's job queue: core's `JobQueue` plus handler registration and lifecycle.
  * Feature modules register their handlers in `onModuleInit`; `createApp` starts the queue
  * after every module is initialised, so jobs left from a previous run find their handler.
+ * `enqueue` with a `jobId` is idempotent: a job with that id still pending or running is kept
+ * (nothing is added); a failed or finished one is replaced by the new one.
  */
 export interface HostJobQueue extends JobQueue {
   readonly kind: 'in-process' | 'bull';

@@ -52,6 +52,8 @@ export interface EmailRepository {
    * another worker's claim runs. A crashed worker's claim lapses at `until`. `save` keeps the claim.
    */
   claimForProcessing(id: string, claim: EmailClaim): Promise<EmailMessage | null>;
+  /** Extends the claim `by` holds to `until`; false when it no longer holds it (it lapsed and someone else claimed the email). */
+  renewClaim(id: string, by: string, until: string): Promise<boolean>;
   /** Ends the claim `by` made (nothing happens when it lapsed and someone else claimed the email). */
   releaseClaim(id: string, by: string): Promise<void>;
   /** Emails whose Message-ID is one of `messageIds` (for threading). */

@@ -81,6 +81,13 @@ export class InMemoryEmailRepository implements EmailRepository {
     return clone(email);
   }
 
+  async renewClaim(id: string, by: string, until: string): Promise<boolean> {
+    const held = this.claims.get(id);
+    if (held?.by !== by) return false;
+    this.claims.set(id, { ...held, until });
+    return true;
+  }
+
   async releaseClaim(id: string, by: string): Promise<void> {
     if (this.claims.get(id)?.by === by) this.claims.delete(id);
   }

@@ -3,11 +3,15 @@ import { NotFoundError } from '../domain/errors.js';
 import type { EmailRepository } from '../ports/email-ports.js';
 import type { Clock, IdGenerator } from '../ports/services.js';
 
-/** How long a worker's claim on an email holds when it never releases it (it crashed). */
-export const DEFAULT_EMAIL_CLAIM_LEASE_MS = 10 * 60_000;
+/**
+ * How long a worker's claim on an email holds without a renewal. The worker renews it every
+ * third of the lease while it works, so only a dead worker's claim lapses, and another worker
+ * takes the email over within one lease.
+ */
+export const DEFAULT_EMAIL_CLAIM_LEASE_MS = 15_000;
 
 export interface EmailClaimDependencies {
-  emails: Pick<EmailRepository, 'get' | 'claimForProcessing' | 'releaseClaim'>;
+  emails: Pick<EmailRepository, 'get' | 'claimForProcessing' | 'renewClaim' | 'releaseClaim'>;
   clock: Clock;
   ids: IdGenerator;
   /** How long a claim holds; DEFAULT_EMAIL_CLAIM_LEASE_MS when not set. */
@@ -29,7 +33,8 @@ export async function withEmailClaim<T>(
 ): Promise<T> {
   const now = deps.clock.now();
   const by = `email-claim-${deps.ids.next()}`;
-  const until = new Date(now.getTime() + (deps.claimLeaseMs ?? DEFAULT_EMAIL_CLAIM_LEASE_MS)).toISOString();
+  const leaseMs = deps.claimLeaseMs ?? DEFAULT_EMAIL_CLAIM_LEASE_MS;
+  const until = new Date(now.getTime() + leaseMs).toISOString();
   const claimed = await deps.emails.claimForProcessing(emailId, { by, now: now.toISOString(), until });
   if (!claimed) {
     const current = await deps.emails.get(emailId);
@@ -37,9 +42,15 @@ export async function withEmailClaim<T>(
     if (isSettled(current)) return onSettledMeanwhile(current);
     throw new EmailClaimedError(emailId, null);
   }
+  // Renewed while the work runs (a slow predictor), so the lease can be short: it lapses only when this worker died.
+  const renewal = setInterval(() => {
+    deps.emails.renewClaim(emailId, by, new Date(deps.clock.now().getTime() + leaseMs).toISOString()).catch(() => undefined);
+  }, Math.max(Math.floor(leaseMs / 3), 10));
+  renewal.unref?.();
   try {
     return await work(claimed);
   } finally {
+    clearInterval(renewal);
     await deps.emails.releaseClaim(emailId, by);
   }
 }
