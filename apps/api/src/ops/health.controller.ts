@@ -9,7 +9,7 @@ import type { AppConfig } from '../config/app-config.js';
 import type { AppMetrics } from './app-metrics.js';
 
 /** How long each dependency check may take: health answers within about this, whatever is down. */
-export const HEALTH_CHECK_TIMEOUT_MS = 800;
+export const HEALTH_CHECK_TIMEOUT_MS = 500;
 
 /** The check's result, or `failure(reason)` when it throws or takes longer than `timeoutMs`. */
 export async function checkWithin<T>(check: () => Promise<T>, timeoutMs: number, failure: (reason: string) => T): Promise<T> {
