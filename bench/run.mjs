@@ -9,6 +9,7 @@ import { parseOptions, SECTIONS } from './lib/options.mjs';
 import { figure, markdownTable, writeResults } from './lib/report.mjs';
 import { runChatSection } from './lib/section-chat.mjs';
 import { runEmailSection } from './lib/section-email.mjs';
+import { runFaultsSection } from './lib/section-faults.mjs';
 import { runQualitySection } from './lib/section-quality.mjs';
 import { runScaleSection } from './lib/section-scale.mjs';
 import { runSoakSection } from './lib/section-soak.mjs';
@@ -59,6 +60,7 @@ try {
   if (options.only.has('quality')) await section('quality', () => runQualitySection({ root, evalDir, log }));
   if (options.only.has('memory') && options.soak) await section('soak', () => runSoakSection(context));
   if (options.only.has('scale')) await section('scale', () => runScaleSection(context));
+  if (options.only.has('faults')) await section('faults', () => runFaultsSection(context));
 } finally {
   results.durationSeconds = Math.round((Date.now() - began) / 1000);
   const full = !options.quick && options.only.size === SECTIONS.length && options.runs >= 3;

@@ -72,6 +72,40 @@ describe('Bull job queue on the real Redis', () => {
     expect(await queue.retryJob('no-such-job')).toBe(false);
   });
 
+  it('runs a failed job again when the same key is queued again (the add is not ignored)', async () => {
+    const { queue, bull } = newQueue();
+    let runs = 0;
+    queue.register('once-broken', async () => {
+      runs += 1;
+      if (runs === 1) throw new Error('database was down');
+    });
+    await queue.start();
+    await queue.enqueue('once-broken', {}, { jobId: 'email.process:one', attempts: 1 });
+    await vi.waitFor(async () => expect(await (await bull.getJob('email.process:one'))?.getState()).toBe('failed'), { timeout: 5000 });
+    await queue.enqueue('once-broken', {}, { jobId: 'email.process:one', attempts: 1 });
+    await vi.waitFor(() => expect(runs).toBe(2), { timeout: 5000 });
+  });
+
+  it('runs at most `concurrency` jobs at once over all job names', async () => {
+    const { queue } = newQueue();
+    let running = 0;
+    let most = 0;
+    let done = 0;
+    for (const name of ['first', 'second', 'third']) {
+      queue.register(name, async () => {
+        running += 1;
+        most = Math.max(most, running);
+        await new Promise((resolve) => setTimeout(resolve, 80));
+        running -= 1;
+        done += 1;
+      });
+    }
+    await queue.start();
+    for (let index = 0; index < 4; index += 1) for (const name of ['first', 'second', 'third']) await queue.enqueue(name, { index });
+    await vi.waitFor(() => expect(done).toBe(12), { timeout: 10_000 });
+    expect(most).toBe(2);
+  });
+
   it('re-runs a job whose worker process was killed mid-job (stalled job)', async () => {
     const name = `autocase-test-${randomBytes(4).toString('hex')}`;
     const worker: ChildProcess = fork(fileURLToPath(new URL('./support/bull-dying-worker.mjs', import.meta.url)), [REDIS_URL, name, 'import-mail'], { stdio: 'ignore' });

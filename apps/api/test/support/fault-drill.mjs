@@ -7,7 +7,8 @@ import { ADMIN, sleep, startApi } from './fault-services.mjs';
 import { drillMessage, sendMessages } from './smtp-drill-client.mjs';
 
 export const DRILL_MAILBOX = 'support@faults.autocase.test';
-const SETTLE_TIMEOUT_MS = 90_000;
+/** How long a drill waits for recovery: 90 s, more for big loads (the bench). */
+const settleTimeoutMs = (count) => Math.max(90_000, count * 120);
 
 const bare = (messageId) => (messageId ?? '').replace(/^<|>$/g, '');
 
@@ -82,7 +83,7 @@ function assess(results, state) {
 
 /** Polls until no stored email is left to process; the time it took, and the figures then. */
 async function waitSettled(client, results, since) {
-  const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+  const deadline = Date.now() + settleTimeoutMs(results.length);
   for (;;) {
     const state = await snapshot(client);
     if (state) {
