@@ -15,7 +15,10 @@ export const CaseEditSchema = z.object({
   title: z.string().optional(),
   status: z.enum(CASE_STATUSES).optional(),
   fields: FieldValuesSchema.optional(),
-  /** The version the agent loaded; the edit is refused (409) when the case changed since. */
+  /**
+   * The version the agent loaded; the edit is refused (409) when the case changed since. Without
+   * it, a concurrent change of other fields is merged and only a change of an edited field is a 409.
+   */
   expectedVersion: z.number().int().min(1).optional(),
 });
 

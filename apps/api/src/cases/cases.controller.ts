@@ -36,9 +36,14 @@ export class CasesController {
     return toCaseView(await this.requireCase(id));
   }
 
-  /** Manual edit by an agent: changed fields get provenance `agent` and are audited. */
+  /**
+   * Manual edit by an agent: changed fields get provenance `agent` and are audited. Without
+   * `expectedVersion` an edit racing another save (an AI update) is merged when the two touch
+   * different fields; 409 only when a field of the edit changed under the agent.
+   */
   @Patch(':id')
   @ApiZodBody(CaseEditSchema)
+  @ApiResponse({ status: 409, description: 'with expectedVersion: the case changed since that version; without it: a field of this edit was changed meanwhile by someone else (reload and edit again)' })
   async edit(@Param('id') id: string, @Body(new ZodValidationPipe(CaseEditSchema)) body: z.infer<typeof CaseEditSchema>, @CurrentUser() user: User): Promise<{ case: CaseView; changed: string[] }> {
     const result = await applyManualEdit(this.engine, { caseId: id, actorId: user.id, actorName: user.displayName ?? user.email, ...body });
     return { case: toCaseView(result.case), changed: result.changed };
