@@ -32,6 +32,13 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the background-work settings: one concurrency per process, lease and sweep interval in seconds', () => {
+    expect(loadConfig({}, '/srv').jobs).toEqual({ concurrency: 4, leaseMs: 15_000, sweepIntervalMs: 15_000 });
+    expect(loadConfig({ JOB_CONCURRENCY: '8', JOB_LEASE_SECONDS: '2.5', JOB_SWEEP_INTERVAL_SECONDS: '1' }, '/srv').jobs).toEqual({ concurrency: 8, leaseMs: 2500, sweepIntervalMs: 1000 });
+    expect(() => loadConfig({ JOB_LEASE_SECONDS: '0' }, '/srv')).toThrow(/JOB_LEASE_SECONDS/);
+    expect(() => loadConfig({ JOB_CONCURRENCY: 'many' }, '/srv')).toThrow(/JOB_CONCURRENCY: must be a whole number of jobs/);
+  });
+
   it('requires the admin email and password together', () => {
     expect(() => loadConfig({ AUTOCASE_ADMIN_EMAIL: 'admin@example.com' }, '/srv')).toThrow(/set both or neither/);
   });
