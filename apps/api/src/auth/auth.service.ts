@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Clock } from '@autocase/core';
 import { CLOCK, USER_REPOSITORY } from '../tokens.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';
+import { SessionRevocations } from './session-revocations.js';
 import type { User, UserRepository } from './user.js';
 
 const TOKEN_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
@@ -13,6 +14,9 @@ export function hashToken(token: string): string {
 
 @Injectable()
 export class AuthService {
+  /** Told when sessions end, so live connections (sockets) opened with them are closed too. */
+  readonly revocations = new SessionRevocations();
+
   constructor(
     @Inject(USER_REPOSITORY) private readonly users: UserRepository,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -34,14 +38,36 @@ export class AuthService {
   }
 
   async authenticate(token: string): Promise<{ user: User; tokenHash: string } | null> {
-    const tokenHash = hashToken(token);
+    return this.authenticateHash(hashToken(token));
+  }
+
+  /** The session of a token already hashed (sockets keep the hash, never the token); cached briefly by the repository. */
+  async authenticateHash(tokenHash: string): Promise<{ user: User; tokenHash: string } | null> {
     const user = await this.users.findUserByToken(tokenHash, this.clock.now().toISOString());
     if (!user || user.disabled) return null;
     return { user, tokenHash };
   }
 
   async logout(tokenHash: string): Promise<void> {
-    await this.users.deleteToken(tokenHash);
+    try {
+      await this.users.deleteToken(tokenHash);
+    } finally {
+      this.revocations.notify({ kind: 'session', tokenHash });
+    }
+  }
+
+  /** Ends every session of a user (disabled, password reset): tokens deleted, live connections closed. */
+  async revokeSessionsOfUser(userId: string): Promise<void> {
+    try {
+      await this.users.deleteTokensOfUser(userId);
+    } finally {
+      this.revocations.notify({ kind: 'user', userId });
+    }
+  }
+
+  /** Closes a user's live connections without ending their sessions (a role change: they reconnect under the new role). */
+  disconnectUser(userId: string): void {
+    this.revocations.notify({ kind: 'user', userId });
   }
 }
 
