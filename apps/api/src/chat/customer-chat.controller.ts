@@ -5,7 +5,9 @@ import { Public } from '../auth/auth-decorators.js';
 import { ApiZodBody } from '../http/api-zod-body.js';
 import { PublicRateLimit } from '../http/public-rate-limit.js';
 import { ZodValidationPipe } from '../http/zod-validation-pipe.js';
-import { CASE_ENGINE } from '../tokens.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG, CASE_ENGINE } from '../tokens.js';
+import { resolveEscalatingBot } from './escalating-bot.js';
 import { MessageBodySchema, StartConversationSchema, type StartConversationBody } from './chat-schemas.js';
 import { ChatCaseJobs } from './chat-case-jobs.js';
 import { ConversationTokenStore } from './conversation-token-store.js';
@@ -17,12 +19,12 @@ const QUESTION_KEYS = ['question', 'subject', 'issue'];
  * A pre-chat survey's question is what the customer typed first: when no transcript is handed
  * over, it opens the conversation as the customer's first message, so predictors read it.
  */
-export function toStartInput(body: StartConversationBody): StartConversationInput {
+export function toStartInput(body: StartConversationBody, escalatingBot: string | null = null): StartConversationInput {
   const messages = body.messages?.map((message) => ({ sender: message.sender, senderName: message.senderName ?? null, text: message.text, at: message.at }));
   const questionKey = Object.keys(body.context ?? {}).find((key) => QUESTION_KEYS.includes(key.toLowerCase()));
   const question = questionKey ? body.context?.[questionKey] : undefined;
   const opening = !messages?.length && typeof question === 'string' && question.trim() ? [{ sender: 'customer' as const, senderName: body.customer?.name?.trim() || null, text: question.trim() }] : messages;
-  return { customer: body.customer, context: body.context, messages: opening, origin: body.origin };
+  return { customer: body.customer, context: body.context, messages: opening, escalatingBot: escalatingBot ?? undefined };
 }
 
 /** The customer's side of a live chat: no user account, a conversation token instead. Rate-limited per IP. */
@@ -35,13 +37,19 @@ export class CustomerChatController {
     @Inject(CASE_ENGINE) private readonly engine: CaseEngineDeps,
     @Inject(ConversationTokenStore) private readonly tokens: ConversationTokenStore,
     @Inject(ChatCaseJobs) private readonly caseJobs: ChatCaseJobs,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Starts a chat (pre-chat survey or bot escalation); the token is returned once — keep it. */
+  /**
+   * Starts a chat (pre-chat survey or bot escalation); the token is returned once — keep it. Only a
+   * bot configured in CHAT_BOT_KEYS, sending its key in X-Bot-Key, may hand over bot and system lines.
+   */
   @Post()
   @ApiZodBody(StartConversationSchema)
-  async start(@Body(new ZodValidationPipe(StartConversationSchema)) body: StartConversationBody): Promise<{ id: string; conversationToken: string; state: string }> {
-    const conversation = await startConversation(this.engine, toStartInput(body));
+  @ApiHeader({ name: 'X-Bot-Key', required: false, description: 'an escalating bot’s key (CHAT_BOT_KEYS); needed for bot or system lines and a bot origin' })
+  async start(@Body(new ZodValidationPipe(StartConversationSchema)) body: StartConversationBody, @Headers('x-bot-key') botKey: string | undefined): Promise<{ id: string; conversationToken: string; state: string }> {
+    const bot = resolveEscalatingBot(this.config.chat?.bots ?? [], botKey, body.origin);
+    const conversation = await startConversation(this.engine, toStartInput(body, bot));
     const conversationToken = await this.tokens.issue(conversation.id);
     return { id: conversation.id, conversationToken, state: conversation.state };
   }

@@ -1,5 +1,5 @@
 import type { ChatMessage, Conversation, ConversationCustomer } from '../domain/conversation.js';
-import { InvalidStateError, NotFoundError, ValidationError, type ValidationIssue } from '../domain/errors.js';
+import { ForbiddenError, InvalidStateError, NotFoundError, ValidationError, type ValidationIssue } from '../domain/errors.js';
 import { isValidEmailAddress } from '../engine/field-value-validation.js';
 import { nowIso, type CaseEngineDeps } from './case-engine-deps.js';
 
@@ -11,10 +11,17 @@ export interface StartConversationInput {
   customer?: ConversationCustomer;
   /** Pre-chat survey answers or an escalating bot's variables. */
   context?: Record<string, unknown>;
-  /** A bot's transcript handed over on escalation. */
+  /**
+   * The opening lines: the customer's own (a pre-chat survey's question), or, from an escalating
+   * bot, its transcript with `bot` and `system` lines.
+   */
   messages?: { sender: ChatMessage['sender']; senderName?: string | null; text: string; at?: string }[];
-  /** `direct`, or the id of the bot that escalated the conversation. */
-  origin?: string;
+  /**
+   * The id of the bot that escalated the conversation, set by the host only once it authenticated
+   * that bot; it becomes the conversation's origin (else `direct`). Without it every opening line
+   * is the customer's, named as the customer: a customer can never author bot or system lines.
+   */
+  escalatingBot?: string;
 }
 
 export interface PostMessageInput {
@@ -65,16 +72,20 @@ export async function startConversation(deps: CaseEngineDeps, input: StartConver
     else issues.push({ path: 'customer.email', message: `"${email}" is not a valid email address` });
   }
   const now = nowIso(deps);
+  const bot = input.escalatingBot?.trim() || null;
+  const forged = bot ? [] : (input.messages ?? []).flatMap((message, index) => (message.sender === 'customer' ? [] : [{ path: `messages.${index}.sender`, message: `only an authenticated escalating bot may hand over ${message.sender} lines` }]));
+  if (forged.length > 0) throw new ForbiddenError(`a customer can only open a chat with their own lines; ${forged.length} line(s) claim another sender`, { issues: forged });
   const messages = (input.messages ?? []).map((message, index) => {
-    if (!SENDERS.includes(message.sender)) issues.push({ path: `messages.${index}.sender`, message: `sender must be one of ${SENDERS.join(', ')}` });
-    return { sender: message.sender, senderName: message.senderName ?? null, text: validateText(message.text, `messages.${index}.text`, issues), at: message.at ?? now };
+    if (!SENDERS.includes(message.sender) || message.sender === 'agent') issues.push({ path: `messages.${index}.sender`, message: 'sender must be one of customer, bot, system' });
+    const senderName = bot ? (message.senderName ?? null) : (customer.name ?? null);
+    return { sender: message.sender, senderName, text: validateText(message.text, `messages.${index}.text`, issues), at: message.at ?? now };
   });
   if (issues.length > 0) throw new ValidationError('Invalid conversation', issues);
   const conversation = await deps.conversations.create({
     state: 'waiting',
     customer,
     context,
-    origin: input.origin?.trim() || 'direct',
+    origin: bot ?? 'direct',
     agentId: null,
     caseId: null,
     acceptedAt: null,
