@@ -54,6 +54,7 @@ const EnvironmentSchema = z.object({
   ADMIN_PORT: z.coerce.number({ error: 'must be a port number' }).int().default(3001),
   AGENT_UI_PORT: z.coerce.number({ error: 'must be a port number' }).int().default(3002),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters (e.g. `openssl rand -base64 32`)').optional().or(z.literal('').transform(() => undefined)),
   RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'must be a whole number of requests' }).int().min(1).default(30),
 });
 
@@ -78,6 +79,8 @@ export interface AppConfig {
   corsOrigins: string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   publicRateLimitPerMinute: number;
+  /** Bearer token Prometheus sends to /api/metrics (admins' own tokens work too). */
+  metricsToken?: string;
   /** Inbound SMTP and email processing settings (SMTP_* variables, see email/email-config.ts). */
   email?: EmailChannelConfig;
   /** Live chat settings (CHAT_* variables, see chat/chat-config.ts). */
@@ -136,6 +139,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     corsOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean) : uiOrigins,
     logLevel: env.LOG_LEVEL,
     publicRateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    metricsToken: env.METRICS_TOKEN,
     email,
     chat,
   };
