@@ -3,6 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Clock } from '@autocase/core';
 import { CLOCK, USER_REPOSITORY } from '../tokens.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';
+import { waitBeforeNextLogin } from './login-throttle.js';
+import { MikroLoginFailureStore } from './mikro-login-failure-store.js';
 import { SessionRevocations } from './session-revocations.js';
 import type { User, UserRepository } from './user.js';
 
@@ -20,21 +22,30 @@ export class AuthService {
   constructor(
     @Inject(USER_REPOSITORY) private readonly users: UserRepository,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MikroLoginFailureStore) private readonly failures: MikroLoginFailureStore,
   ) {}
 
-  /** Returns a new bearer token, or null when the email/password pair is wrong or the user is disabled. */
-  async login(email: string, password: string): Promise<{ token: string; user: User } | null> {
+  /**
+   * A new bearer token; `wrong` when the email/password pair is wrong or the user is disabled;
+   * `throttled` while the account waits after too many failures in a row (the password is then not
+   * even checked, so guessing on gains nothing; known and unknown emails are treated alike).
+   */
+  async login(email: string, password: string): Promise<{ kind: 'ok'; token: string; user: User } | { kind: 'wrong' } | { kind: 'throttled'; retryAfterMs: number }> {
+    const now = this.clock.now();
+    const waitMs = waitBeforeNextLogin(await this.failures.get(email), now);
+    if (waitMs > 0) return { kind: 'throttled', retryAfterMs: waitMs };
     const found = await this.users.findByEmail(email);
-    if (!found || found.disabled) {
-      // Same work either way, so response time does not reveal which emails exist.
-      await verifyPassword(password, await DUMMY_HASH);
-      return null;
+    // Same work either way, so response time does not reveal which emails exist.
+    const verified = await verifyPassword(password, found && !found.disabled ? found.passwordHash : await DUMMY_HASH);
+    if (!found || found.disabled || !verified) {
+      await this.failures.recordFailure(email, now);
+      return { kind: 'wrong' };
     }
-    if (!(await verifyPassword(password, found.passwordHash))) return null;
+    await this.failures.clear(email);
     const token = randomBytes(32).toString('base64url');
     await this.users.saveToken({ tokenHash: hashToken(token), userId: found.id, expiresAt: new Date(this.clock.now().getTime() + TOKEN_LIFETIME_MS).toISOString() });
     const { passwordHash: _passwordHash, ...user } = found;
-    return { token, user };
+    return { kind: 'ok', token, user };
   }
 
   async authenticate(token: string): Promise<{ user: User; tokenHash: string } | null> {
