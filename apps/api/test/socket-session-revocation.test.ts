@@ -58,7 +58,8 @@ describeEachDatabase('an agent socket ends with its session', (databaseId) => {
     expect((await app.api('/auth/logout', { method: 'POST', token: agent.token })).status).toBe(204);
     expect(await gone).toBe('io server disconnect');
     expect(other.socket.connected).toBe(true);
-    expect(await other.emitWithAck<Ack>('typing', { conversationId: 'any', typing: true })).toEqual({ ok: true });
+    // Still signed in: an event is judged on its content (404), not refused as a dead session (401).
+    expect(await other.emitWithAck<Ack>('message', { conversationId: 'no-such-conversation', text: 'hello' })).toMatchObject({ ok: false, error: { statusCode: 404 } });
   });
 
   it.each([

@@ -1,7 +1,7 @@
 import { Inject, UnauthorizedException, type OnApplicationShutdown } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
 import { createAdapter } from '@socket.io/redis-adapter';
-import { postMessage, type CaseEngineDeps } from '@autocase/core';
+import { assertMayActOnConversation, NotFoundError, postMessage, type CaseEngineDeps } from '@autocase/core';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Server, Socket } from 'socket.io';
@@ -18,6 +18,7 @@ import { ConversationTokenStore } from './conversation-token-store.js';
 import { FixedWindowLimiter } from './fixed-window-limiter.js';
 import { toMessageView, type MessageView } from './conversation-views.js';
 import { ChatCaseJobs } from './chat-case-jobs.js';
+import { conversationActor } from './conversation-actor.js';
 import { RealtimeRooms } from './realtime-rooms.js';
 import { AGENTS_ROOM, conversationRoom, realtimeDeliveries, sessionRoom, userRoom } from './realtime-events.js';
 
@@ -120,7 +121,13 @@ export class ChatGateway implements OnGatewayInit<Server>, OnGatewayConnection<S
       const message =
         identity.kind === 'customer'
           ? await postMessage(this.engine, { conversationId: identity.conversationId, sender: 'customer', senderName: identity.name, text: input.text })
-          : await postMessage(this.engine, { conversationId: this.requireConversationId(input.conversationId), sender: 'agent', senderName: identity.user.displayName ?? identity.user.email, text: input.text });
+          : await postMessage(this.engine, {
+              conversationId: this.requireConversationId(input.conversationId),
+              sender: 'agent',
+              senderName: identity.user.displayName ?? identity.user.email,
+              text: input.text,
+              actor: conversationActor(identity.user, this.config),
+            });
       return { ok: true, message: toMessageView(message) };
     } catch (error) {
       return { ok: false, error: toErrorBody(error) };
@@ -138,7 +145,7 @@ export class ChatGateway implements OnGatewayInit<Server>, OnGatewayConnection<S
       const input = parse(SocketEndSchema, body ?? {});
       const identity = await this.currentIdentity(socket);
       const conversationId = identity.kind === 'customer' ? identity.conversationId : this.requireConversationId(input.conversationId);
-      const ended = await this.caseJobs.endConversation(conversationId);
+      const ended = await this.caseJobs.endConversation(conversationId, identity.kind === 'agent' ? conversationActor(identity.user, this.config) : undefined);
       const { id, state, endedAt } = ended.conversation;
       return { ok: true, conversation: { id, state, endedAt: endedAt ?? null }, alreadyEnded: ended.alreadyEnded };
     } catch (error) {
@@ -156,6 +163,9 @@ export class ChatGateway implements OnGatewayInit<Server>, OnGatewayConnection<S
         socket.to(AGENTS_ROOM).emit('typing', { conversationId: identity.conversationId, sender: 'customer', name: identity.name, typing: input.typing });
       } else {
         const conversationId = this.requireConversationId(input.conversationId);
+        const conversation = await this.engine.conversations.get(conversationId, { messages: false });
+        if (!conversation) throw new NotFoundError('conversation', conversationId);
+        assertMayActOnConversation(conversation, conversationActor(identity.user, this.config), 'type in');
         socket.to(conversationRoom(conversationId)).emit('typing', { conversationId, sender: 'agent', name: identity.user.displayName ?? identity.user.email, typing: input.typing });
       }
       return { ok: true };

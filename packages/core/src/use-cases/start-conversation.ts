@@ -2,6 +2,7 @@ import type { ChatMessage, Conversation, ConversationCustomer } from '../domain/
 import { ForbiddenError, InvalidStateError, NotFoundError, ValidationError, type ValidationIssue } from '../domain/errors.js';
 import { isValidEmailAddress } from '../engine/field-value-validation.js';
 import { nowIso, type CaseEngineDeps } from './case-engine-deps.js';
+import { assertMayActOnConversation, type ConversationActor } from './conversation-actor.js';
 
 const MAX_MESSAGE_LENGTH = 10_000;
 const MAX_CONTEXT_VALUE_LENGTH = 5_000;
@@ -29,6 +30,8 @@ export interface PostMessageInput {
   sender: ChatMessage['sender'];
   senderName?: string | null;
   text: unknown;
+  /** The agent replying (sender `agent`): refused on a chat another agent accepted unless they may take it over. */
+  actor?: ConversationActor;
 }
 
 function validateText(text: unknown, path: string, issues: ValidationIssue[]): string {
@@ -102,6 +105,7 @@ export async function postMessage(deps: CaseEngineDeps, input: PostMessageInput)
   if (!conversation) throw new NotFoundError('conversation', input.conversationId);
   if (conversation.state === 'closed') throw new InvalidStateError(`conversation ${conversation.id} is closed; no more messages can be added`);
   if (input.sender === 'agent' && conversation.state === 'waiting') throw new InvalidStateError(`conversation ${conversation.id} is waiting; accept it before replying`);
+  if (input.sender === 'agent') assertMayActOnConversation(conversation, input.actor, 'reply in');
   const issues: ValidationIssue[] = [];
   if (!SENDERS.includes(input.sender)) issues.push({ path: 'sender', message: `sender must be one of ${SENDERS.join(', ')}` });
   const text = validateText(input.text, 'text', issues);
