@@ -11,6 +11,7 @@ import { resolveEscalatingBot } from './escalating-bot.js';
 import { MessageBodySchema, StartConversationSchema, type StartConversationBody } from './chat-schemas.js';
 import { ChatCaseJobs } from './chat-case-jobs.js';
 import { ConversationTokenStore } from './conversation-token-store.js';
+import { RequireConversationToken } from './conversation-token.guard.js';
 import { toCustomerConversationView, toMessageView, type CustomerConversationView, type MessageView } from './conversation-views.js';
 
 const QUESTION_KEYS = ['question', 'subject', 'issue'];
@@ -55,20 +56,20 @@ export class CustomerChatController {
   }
 
   @Get(':id')
+  @RequireConversationToken()
   @ApiHeader({ name: 'X-Conversation-Token', required: true, description: 'the conversationToken returned when the chat started' })
-  async get(@Param('id') id: string, @Headers('x-conversation-token') token: string | undefined): Promise<CustomerConversationView> {
-    await this.requireToken(id, token);
+  async get(@Param('id') id: string): Promise<CustomerConversationView> {
     const conversation = await this.engine.conversations.get(id);
     if (!conversation) throw new UnauthorizedException('conversation token does not match this conversation');
     return toCustomerConversationView(conversation);
   }
 
   @Post(':id/messages')
+  @RequireConversationToken()
   @HttpCode(201)
   @ApiZodBody(MessageBodySchema)
   @ApiHeader({ name: 'X-Conversation-Token', required: true })
-  async postMessage(@Param('id') id: string, @Headers('x-conversation-token') token: string | undefined, @Body(new ZodValidationPipe(MessageBodySchema)) body: { text: string }): Promise<MessageView> {
-    await this.requireToken(id, token);
+  async postMessage(@Param('id') id: string, @Body(new ZodValidationPipe(MessageBodySchema)) body: { text: string }): Promise<MessageView> {
     const conversation = await this.engine.conversations.get(id);
     const message = await postMessage(this.engine, { conversationId: id, sender: 'customer', senderName: conversation?.customer.name ?? null, text: body.text });
     return toMessageView(message);
@@ -76,16 +77,11 @@ export class CustomerChatController {
 
   /** The customer ends the chat: the same end as an agent's (case creation if there is enough context, summary note, queued); again is harmless. */
   @Post(':id/end')
+  @RequireConversationToken()
   @HttpCode(200)
   @ApiHeader({ name: 'X-Conversation-Token', required: true })
-  async end(@Param('id') id: string, @Headers('x-conversation-token') token: string | undefined): Promise<CustomerConversationView & { alreadyEnded: boolean }> {
-    await this.requireToken(id, token);
+  async end(@Param('id') id: string): Promise<CustomerConversationView & { alreadyEnded: boolean }> {
     const ended = await this.caseJobs.endConversation(id);
     return { ...toCustomerConversationView(ended.conversation), alreadyEnded: ended.alreadyEnded };
-  }
-
-  private async requireToken(conversationId: string, token: string | undefined): Promise<void> {
-    if (!token) throw new UnauthorizedException('send the conversationToken returned when the chat started in the X-Conversation-Token header');
-    if (!(await this.tokens.verify(conversationId, token))) throw new UnauthorizedException('conversation token does not match this conversation');
   }
 }
