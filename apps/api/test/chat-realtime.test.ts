@@ -164,7 +164,7 @@ describe('live chat: customer socket messages are rate-limited like the public H
       const acks: Ack[] = [];
       for (let index = 0; index < 5; index += 1) acks.push(await customer.emitWithAck<Ack>('message', { text: `message ${index}` }));
       expect(acks.map((ack) => ack.ok)).toEqual([true, true, true, true, false]);
-      expect(acks[4]?.error).toMatchObject({ statusCode: 429, message: expect.stringContaining('at most 4 a minute') });
+      expect(acks[4]?.error).toMatchObject({ statusCode: 429, message: expect.stringContaining('at most 4 a minute'), details: { retryAfterSeconds: expect.any(Number) } });
       const stored = await app.agentGet<{ messages: unknown[] }>(`/conversations/${chat.id}`);
       expect(stored.messages).toHaveLength(4);
     } finally {

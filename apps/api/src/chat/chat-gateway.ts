@@ -116,7 +116,7 @@ export class ChatGateway implements OnGatewayInit<Server>, OnGatewayConnection<S
       const identity = await this.currentIdentity(socket);
       if (identity.kind === 'customer' && !this.customerMessages.take(identity.conversationId)) {
         const seconds = Math.ceil(this.customerMessages.retryAfterMs(identity.conversationId) / 1000);
-        return { ok: false, error: { statusCode: 429, error: 'Too Many Requests', message: `too many messages: at most ${this.customerMessages.limit} a minute; try again in ${seconds} s` } };
+        return { ok: false, error: { statusCode: 429, error: 'Too Many Requests', message: `too many messages: at most ${this.customerMessages.limit} a minute; try again in ${seconds} s`, details: { retryAfterSeconds: seconds } } };
       }
       const message =
         identity.kind === 'customer'
