@@ -17,6 +17,8 @@ const env = {
   AGENT_UI_PORT: process.env.AGENT_UI_PORT ?? '3002',
   SMTP_PORT: process.env.SMTP_PORT ?? '2525',
   AUTOCASE_DEMO: process.env.AUTOCASE_DEMO ?? '1',
+  // The two UIs proxy /api from this host and stamp the client's real address (apps/*/server.mjs).
+  TRUSTED_PROXIES: process.env.TRUSTED_PROXIES ?? 'loopback',
   NODE_ENV: 'production',
 };
 env.API_URL = process.env.API_URL ?? `http://127.0.0.1:${env.API_PORT}`;

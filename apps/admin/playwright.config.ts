@@ -8,7 +8,7 @@ const databaseFile = path.join(os.tmpdir(), `autocase-admin-e2e-${process.pid}.s
 
 /**
  * Runs against the real API (apps/api/dist/main.js on a fresh SQLite file) and the built admin console
- * (`next start`), each on its own port so a developer's running instance is never touched.
+ * (`node server.mjs`, which serves the build like `next start`), each on its own port so a developer's running instance is never touched.
  * Build first: `pnpm --filter @autocase/api build && pnpm --filter @autocase/admin build`.
  */
 export default defineConfig({
@@ -48,18 +48,19 @@ export default defineConfig({
         SMTP_PORT: String(E2E.smtpPort),
         LOG_LEVEL: 'warn',
         RATE_LIMIT_PER_MINUTE: '1000',
+        TRUSTED_PROXIES: 'loopback',
       },
     },
     {
       name: 'admin',
-      command: `node_modules/.bin/next start -H 127.0.0.1 -p ${E2E.appPort}`,
+      command: 'node server.mjs',
       cwd: import.meta.dirname,
       url: `${E2E.appUrl}/sign-in`,
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: 'ignore',
       stderr: 'pipe',
-      env: { API_URL: E2E.apiUrl, NEXT_TELEMETRY_DISABLED: '1' },
+      env: { API_URL: E2E.apiUrl, ADMIN_PORT: String(E2E.appPort), NEXT_TELEMETRY_DISABLED: '1' },
     },
   ],
 });

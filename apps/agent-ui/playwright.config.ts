@@ -8,7 +8,7 @@ const databaseFile = path.join(os.tmpdir(), `autocase-agent-ui-e2e-${process.pid
 
 /**
  * Runs against the real API (apps/api/dist/main.js on a fresh SQLite file, with its SMTP listener)
- * and the built agent UI (`next start`), each on its own port.
+ * and the built agent UI (`node server.mjs`, which serves the build like `next start`), each on its own port.
  * Build first: `pnpm --filter @autocase/api build && pnpm --filter @autocase/agent-ui build`.
  */
 export default defineConfig({
@@ -50,18 +50,19 @@ export default defineConfig({
         AGENT_UI_PORT: String(E2E.appPort),
         LOG_LEVEL: 'warn',
         RATE_LIMIT_PER_MINUTE: '1000',
+        TRUSTED_PROXIES: 'loopback',
       },
     },
     {
       name: 'agent-ui',
-      command: `node_modules/.bin/next start -H 127.0.0.1 -p ${E2E.appPort}`,
+      command: 'node server.mjs',
       cwd: import.meta.dirname,
       url: `${E2E.appUrl}/sign-in`,
       reuseExistingServer: false,
       timeout: 90_000,
       stdout: 'ignore',
       stderr: 'pipe',
-      env: { API_URL: E2E.apiUrl, NEXT_TELEMETRY_DISABLED: '1' },
+      env: { API_URL: E2E.apiUrl, AGENT_UI_PORT: String(E2E.appPort), NEXT_TELEMETRY_DISABLED: '1' },
     },
   ],
 });

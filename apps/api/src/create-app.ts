@@ -71,7 +71,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Running
     // Swagger UI needs its inline init script; plain-HTTP self-hosting must not be upgraded to HTTPS.
     app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:', 'https:'], 'upgrade-insecure-requests': null } } }));
     app.enableCors({ origin: config.corsOrigins, credentials: true, allowedHeaders: ['Authorization', 'Content-Type', 'X-Conversation-Token'], exposedHeaders: ['Retry-After'] });
-    app.set('trust proxy', 'loopback');
+    // Only the configured proxies' X-Forwarded-For names the client (rate limits key on it).
+    app.set('trust proxy', config.trustedProxies.length > 0 ? config.trustedProxies : false);
     app.use((request: Request, response: Response, next: NextFunction) => {
       const startedAt = performance.now();
       response.on('finish', () => {

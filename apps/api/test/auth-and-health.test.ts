@@ -3,10 +3,12 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { describeEachDatabase } from './support/database-targets.js';
 import { ADMIN, startTestApp, type TestApp } from './support/test-app.js';
 
+const METRICS_TOKEN = 'prometheus-scrape-token-0123456789';
+
 describeEachDatabase('auth, users and health over HTTP', (databaseId) => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp(databaseId);
+    app = await startTestApp(databaseId, { METRICS_TOKEN });
   });
   afterAll(async () => {
     await app?.close();
@@ -85,16 +87,28 @@ describeEachDatabase('auth, users and health over HTTP', (databaseId) => {
     const document = (await (await app.api('/docs-json')).json()) as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> } }>> };
     expect(document.paths['/api/auth/login']?.post?.requestBody?.content['application/json']?.schema.properties).toHaveProperty('email');
     expect(document.paths).toHaveProperty('/api/cases/{id}');
-    const metrics = await (await app.api('/metrics')).text();
+    const metrics = await (await app.api('/metrics', { token: METRICS_TOKEN })).text();
     expect(metrics).toContain('autocase_http_requests_total');
     expect(metrics).toContain('autocase_process_cpu_user_seconds_total');
+  });
+
+  it('keeps the metrics from anonymous callers and agents: METRICS_TOKEN or an admin token', async () => {
+    const anonymous = await app.api('/metrics');
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.text()).not.toContain('autocase_http_requests_total');
+    expect((await app.api('/metrics', { token: 'not-the-metrics-token-0123456789' })).status).toBe(401);
+    await app.api('/admin/users', { method: 'POST', token: await app.login(), json: { email: 'metrics-agent@example.com', password: 'agent-password', role: 'agent' } });
+    expect((await app.api('/metrics', { token: await app.login('metrics-agent@example.com', 'agent-password') })).status).toBe(403);
+    const asAdmin = await app.api('/metrics', { token: await app.login() });
+    expect(asAdmin.status).toBe(200);
+    expect(await asAdmin.text()).toContain('autocase_http_requests_total');
   });
 
   it('counts finished jobs in the metrics', async () => {
     const done = new Promise<void>((resolve) => app.running.queue.register('test.ping', async () => resolve()));
     await app.running.queue.enqueue('test.ping', {});
     await done;
-    await vi.waitFor(async () => expect(await (await app.api('/metrics')).text()).toContain('autocase_jobs_total{name="test.ping",outcome="completed"} 1'));
+    await vi.waitFor(async () => expect(await (await app.api('/metrics', { token: METRICS_TOKEN })).text()).toContain('autocase_jobs_total{name="test.ping",outcome="completed"} 1'));
   });
 
   it('lets admins list failed jobs with their error and retry them', async () => {

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from './support/database-targets.js';
 import { connectSocket, forConversation, startChatApp, type ChatTestApp, type RecordingSocket } from './chat-test-support.js';
 
+const FAQ_BOT_KEY = 'faq-bot-key-0123456789abcdef';
+
 interface Ack {
   ok: boolean;
   message?: { id: string; sender: string; text: string };
@@ -18,7 +20,7 @@ describeEachDatabase('live chat: customers and agents over HTTP and socket.io', 
   };
 
   beforeAll(async () => {
-    app = await startChatApp(databaseId);
+    app = await startChatApp(databaseId, { CHAT_BOT_KEYS: `faq-bot:${FAQ_BOT_KEY}` });
   });
   afterAll(async () => {
     for (const socket of sockets) socket.close();
@@ -73,7 +75,10 @@ describeEachDatabase('live chat: customers and agents over HTTP and socket.io', 
   });
 
   it('lets a self-service bot escalate with its transcript, context variables and origin', async () => {
-    const chat = await app.startChat({
+    const started = await app.api('/chat/conversations', {
+      method: 'POST',
+      headers: { 'x-bot-key': FAQ_BOT_KEY },
+      json: {
       origin: 'faq-bot',
       customer: { email: 'kim@example.com' },
       context: { orderNumber: 'ORD-135790', intent: 'refund' },
@@ -82,7 +87,10 @@ describeEachDatabase('live chat: customers and agents over HTTP and socket.io', 
         { sender: 'customer', text: 'I was charged twice on my invoice' },
         { sender: 'bot', text: 'Let me get you a human.' },
       ],
+      },
     });
+    expect(started.status).toBe(201);
+    const chat = (await started.json()) as { id: string };
     const conversation = await app.agentGet<{ origin: string; context: Record<string, string>; messages: { sender: string }[] }>(`/conversations/${chat.id}`);
     expect(conversation).toMatchObject({ origin: 'faq-bot', context: { orderNumber: 'ORD-135790', intent: 'refund' } });
     expect(conversation.messages.map((message) => message.sender)).toEqual(['bot', 'customer', 'bot']);
@@ -156,7 +164,7 @@ describe('live chat: customer socket messages are rate-limited like the public H
       const acks: Ack[] = [];
       for (let index = 0; index < 5; index += 1) acks.push(await customer.emitWithAck<Ack>('message', { text: `message ${index}` }));
       expect(acks.map((ack) => ack.ok)).toEqual([true, true, true, true, false]);
-      expect(acks[4]?.error).toMatchObject({ statusCode: 429, message: expect.stringContaining('at most 4 a minute') });
+      expect(acks[4]?.error).toMatchObject({ statusCode: 429, message: expect.stringContaining('at most 4 a minute'), details: { retryAfterSeconds: expect.any(Number) } });
       const stored = await app.agentGet<{ messages: unknown[] }>(`/conversations/${chat.id}`);
       expect(stored.messages).toHaveLength(4);
     } finally {

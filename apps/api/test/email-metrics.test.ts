@@ -57,7 +57,7 @@ describe('email metrics on /api/metrics', () => {
   }
 
   const postRaw = (lines: string[]) => app.api('/channels/email/inbound', { method: 'POST', headers: { 'content-type': 'message/rfc822', 'x-autocase-secret': SECRET }, body: lines.join('\r\n') });
-  const metrics = async () => (await app.api('/metrics')).text();
+  const metrics = async () => (await app.api('/metrics', { token })).text();
 
   it('counts stored emails per channel, outcomes, acknowledgements, SMTP refusals, and times stored → outcome', async () => {
     const before = await metrics();

@@ -50,6 +50,7 @@ export * from './use-cases/create-manual-case.js';
 export * from './use-cases/start-conversation.js';
 export * from './use-cases/conversation-summary-note.js';
 export * from './use-cases/conversation-transitions.js';
+export * from './use-cases/conversation-actor.js';
 export * from './use-cases/conversation-state-change.js';
 export * from './use-cases/conversation-case-work.js';
 export * from './use-cases/add-case-note.js';

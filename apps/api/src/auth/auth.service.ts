@@ -3,6 +3,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Clock } from '@autocase/core';
 import { CLOCK, USER_REPOSITORY } from '../tokens.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';
+import { waitBeforeNextLogin } from './login-throttle.js';
+import { MikroLoginFailureStore } from './mikro-login-failure-store.js';
+import { SessionRevocations } from './session-revocations.js';
 import type { User, UserRepository } from './user.js';
 
 const TOKEN_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
@@ -13,35 +16,69 @@ export function hashToken(token: string): string {
 
 @Injectable()
 export class AuthService {
+  /** Told when sessions end, so live connections (sockets) opened with them are closed too. */
+  readonly revocations = new SessionRevocations();
+
   constructor(
     @Inject(USER_REPOSITORY) private readonly users: UserRepository,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MikroLoginFailureStore) private readonly failures: MikroLoginFailureStore,
   ) {}
 
-  /** Returns a new bearer token, or null when the email/password pair is wrong or the user is disabled. */
-  async login(email: string, password: string): Promise<{ token: string; user: User } | null> {
+  /**
+   * A new bearer token; `wrong` when the email/password pair is wrong or the user is disabled;
+   * `throttled` while the account waits after too many failures in a row (the password is then not
+   * even checked, so guessing on gains nothing; known and unknown emails are treated alike).
+   */
+  async login(email: string, password: string): Promise<{ kind: 'ok'; token: string; user: User } | { kind: 'wrong' } | { kind: 'throttled'; retryAfterMs: number }> {
+    const now = this.clock.now();
+    const waitMs = waitBeforeNextLogin(await this.failures.get(email), now);
+    if (waitMs > 0) return { kind: 'throttled', retryAfterMs: waitMs };
     const found = await this.users.findByEmail(email);
-    if (!found || found.disabled) {
-      // Same work either way, so response time does not reveal which emails exist.
-      await verifyPassword(password, await DUMMY_HASH);
-      return null;
+    // Same work either way, so response time does not reveal which emails exist.
+    const verified = await verifyPassword(password, found && !found.disabled ? found.passwordHash : await DUMMY_HASH);
+    if (!found || found.disabled || !verified) {
+      await this.failures.recordFailure(email, now);
+      return { kind: 'wrong' };
     }
-    if (!(await verifyPassword(password, found.passwordHash))) return null;
+    await this.failures.clear(email);
     const token = randomBytes(32).toString('base64url');
     await this.users.saveToken({ tokenHash: hashToken(token), userId: found.id, expiresAt: new Date(this.clock.now().getTime() + TOKEN_LIFETIME_MS).toISOString() });
     const { passwordHash: _passwordHash, ...user } = found;
-    return { token, user };
+    return { kind: 'ok', token, user };
   }
 
   async authenticate(token: string): Promise<{ user: User; tokenHash: string } | null> {
-    const tokenHash = hashToken(token);
+    return this.authenticateHash(hashToken(token));
+  }
+
+  /** The session of a token already hashed (sockets keep the hash, never the token); cached briefly by the repository. */
+  async authenticateHash(tokenHash: string): Promise<{ user: User; tokenHash: string } | null> {
     const user = await this.users.findUserByToken(tokenHash, this.clock.now().toISOString());
     if (!user || user.disabled) return null;
     return { user, tokenHash };
   }
 
   async logout(tokenHash: string): Promise<void> {
-    await this.users.deleteToken(tokenHash);
+    try {
+      await this.users.deleteToken(tokenHash);
+    } finally {
+      this.revocations.notify({ kind: 'session', tokenHash });
+    }
+  }
+
+  /** Ends every session of a user (disabled, password reset): tokens deleted, live connections closed. */
+  async revokeSessionsOfUser(userId: string): Promise<void> {
+    try {
+      await this.users.deleteTokensOfUser(userId);
+    } finally {
+      this.revocations.notify({ kind: 'user', userId });
+    }
+  }
+
+  /** Closes a user's live connections without ending their sessions (a role change: they reconnect under the new role). */
+  disconnectUser(userId: string): void {
+    this.revocations.notify({ kind: 'user', userId });
   }
 }
 

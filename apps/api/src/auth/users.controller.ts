@@ -5,6 +5,7 @@ import { ApiZodBody } from '../http/api-zod-body.js';
 import { ZodValidationPipe } from '../http/zod-validation-pipe.js';
 import { USER_REPOSITORY } from '../tokens.js';
 import { CurrentUser, Roles } from './auth-decorators.js';
+import { AuthService } from './auth.service.js';
 import { CreateUserSchema, UpdateUserSchema } from './auth-schemas.js';
 import { hashPassword } from './password-hasher.js';
 import type { User, UserRepository } from './user.js';
@@ -15,7 +16,10 @@ import { DomainError } from '@autocase/core';
 @Roles('admin')
 @Controller('admin/users')
 export class UsersController {
-  constructor(@Inject(USER_REPOSITORY) private readonly users: UserRepository) {}
+  constructor(
+    @Inject(USER_REPOSITORY) private readonly users: UserRepository,
+    @Inject(AuthService) private readonly auth: AuthService,
+  ) {}
 
   @Get()
   async list(): Promise<{ items: User[]; total: number }> {
@@ -35,6 +39,7 @@ export class UsersController {
     if (id === actor.id && (body.disabled === true || body.role === 'agent')) {
       throw new DomainError('CONFLICT', 'you cannot disable yourself or remove your own admin role; ask another admin');
     }
+    const before = await this.users.get(id);
     const updated = await this.users.update(id, {
       role: body.role,
       disabled: body.disabled,
@@ -42,8 +47,10 @@ export class UsersController {
       passwordHash: body.password ? await hashPassword(body.password) : undefined,
     });
     if (!updated) throw new NotFoundException(`user ${id} not found`);
-    // A disabled user or a reset password ends every open session of that user.
-    if (body.disabled === true || body.password) await this.users.deleteTokensOfUser(id);
+    // A disabled user or a reset password ends every open session of that user (sockets included);
+    // a role change closes their sockets, which reconnect under the new role.
+    if (body.disabled === true || body.password) await this.auth.revokeSessionsOfUser(id);
+    else if (before && before.role !== updated.role) this.auth.disconnectUser(id);
     return updated;
   }
 }

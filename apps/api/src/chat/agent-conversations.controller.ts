@@ -9,7 +9,9 @@ import type { User, UserRepository } from '../auth/user.js';
 import { toCaseView, type CaseView } from '../cases/case-view.js';
 import { ApiZodBody, ApiZodQuery } from '../http/api-zod-body.js';
 import { ZodValidationPipe } from '../http/zod-validation-pipe.js';
-import { CASE_ENGINE, USER_REPOSITORY } from '../tokens.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG, CASE_ENGINE, USER_REPOSITORY } from '../tokens.js';
+import { conversationActor } from './conversation-actor.js';
 import { ChatCaseJobs } from './chat-case-jobs.js';
 import { ConversationCaseSchema, ConversationListQuerySchema, MessageBodySchema } from './chat-schemas.js';
 import {
@@ -36,6 +38,7 @@ export class AgentConversationsController {
     @Inject(CASE_ENGINE) private readonly engine: CaseEngineDeps,
     @Inject(ChatCaseJobs) private readonly jobs: ChatCaseJobs,
     @Inject(USER_REPOSITORY) private readonly users: UserRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -66,23 +69,23 @@ export class AgentConversationsController {
   @HttpCode(201)
   @ApiZodBody(MessageBodySchema)
   async postMessage(@Param('id') id: string, @Body(new ZodValidationPipe(MessageBodySchema)) body: { text: string }, @CurrentUser() user: User): Promise<MessageView> {
-    return toMessageView(await postMessage(this.engine, { conversationId: id, sender: 'agent', senderName: actorName(user), text: body.text }));
+    return toMessageView(await postMessage(this.engine, { conversationId: id, sender: 'agent', senderName: actorName(user), text: body.text, actor: conversationActor(user, this.config) }));
   }
 
-  /** Moves to wrap-up; the case is then created (none yet) or updated in a queued job. */
+  /** Moves to wrap-up; the case is then created (none yet) or updated in a queued job. Only the accepting agent or a supervisor (admin). */
   @Post(':id/wrap-up')
   @HttpCode(200)
-  async wrapUp(@Param('id') id: string): Promise<QueuedTransitionView> {
-    const result = await wrapUpConversation(this.engine, { conversationId: id, deferCaseWork: true });
+  async wrapUp(@Param('id') id: string, @CurrentUser() user: User): Promise<QueuedTransitionView> {
+    const result = await wrapUpConversation(this.engine, { conversationId: id, deferCaseWork: true, actor: conversationActor(user, this.config) });
     const jobId = await this.jobs.queueWrapUpWork(id);
     return { conversation: toConversationView(result.conversation), caseWork: { queued: true, jobId } };
   }
 
-  /** Ends the conversation (again is harmless); case creation and the summary note run in a queued job. */
+  /** Ends the conversation (again is harmless); case creation and the summary note run in a queued job. Only the accepting agent or a supervisor (admin). */
   @Post(':id/end')
   @HttpCode(200)
-  async end(@Param('id') id: string): Promise<QueuedTransitionView & { alreadyEnded: boolean }> {
-    const result = await this.jobs.endConversation(id);
+  async end(@Param('id') id: string, @CurrentUser() user: User): Promise<QueuedTransitionView & { alreadyEnded: boolean }> {
+    const result = await this.jobs.endConversation(id, conversationActor(user, this.config));
     return { conversation: toConversationView(result.conversation), alreadyEnded: result.alreadyEnded, caseWork: { queued: true, jobId: result.jobId } };
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import {
-  acceptConversation, completeEndedConversation, createCaseFromConversation, createOrUpdateCaseAtWrapUp, endConversation, PluginError,
+  acceptConversation, completeEndedConversation, type ConversationActor, createCaseFromConversation, createOrUpdateCaseAtWrapUp, endConversation, PluginError,
   type AcceptConversationResult, type CaseEngineDeps, type CreateCaseFromConversationResult, type EndConversationResult,
 } from '@autocase/core';
 import type { Logger } from 'pino';
@@ -81,9 +81,9 @@ export class ChatCaseJobs implements OnModuleInit {
     return { conversation: accepted.conversation, caseOutcome: { created: false, reason: 'deferred', message }, caseWork: { queued: true, jobId } };
   }
 
-  /** Ends the conversation (whoever asked: agent or customer; again is harmless) and queues its case work. */
-  async endConversation(conversationId: string): Promise<EndConversationResult & { jobId: string }> {
-    const result = await endConversation(this.engine, { conversationId, deferCaseWork: true });
+  /** Ends the conversation (whoever asked: agent — `actor` — or customer; again is harmless) and queues its case work. */
+  async endConversation(conversationId: string, actor?: ConversationActor): Promise<EndConversationResult & { jobId: string }> {
+    const result = await endConversation(this.engine, { conversationId, deferCaseWork: true, actor });
     return { ...result, jobId: await this.queueEndWork(conversationId) };
   }
 

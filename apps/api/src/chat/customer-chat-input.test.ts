@@ -12,8 +12,9 @@ describe('toStartInput', () => {
   it('keeps a bot’s transcript and origin as handed over, without adding the question again', () => {
     const input = toStartInput(
       StartConversationSchema.parse({ origin: 'faq-bot', context: { question: 'refund', orderNumber: 'ORD-1' }, messages: [{ sender: 'bot', text: 'Hi!' }, { sender: 'customer', text: 'I want a refund' }] }),
+      'faq-bot',
     );
-    expect(input.origin).toBe('faq-bot');
+    expect(input.escalatingBot).toBe('faq-bot');
     expect(input.messages?.map((message) => message.text)).toEqual(['Hi!', 'I want a refund']);
   });
 

@@ -9,6 +9,16 @@ export function conversationRoom(conversationId: string): string {
   return `conversation:${conversationId}`;
 }
 
+/** Socket.io room of every socket a user opened (closed when the user is disabled, reset or changes role). */
+export function userRoom(userId: string): string {
+  return `user:${userId}`;
+}
+
+/** Socket.io room of the sockets opened with one bearer token (closed at its logout). */
+export function sessionRoom(tokenHash: string): string {
+  return `session:${tokenHash}`;
+}
+
 /** One socket.io emit: an event name and payload for a room. */
 export interface RealtimeDelivery {
   room: string;

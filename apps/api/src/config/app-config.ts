@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { loadChatConfig, type ChatConfig } from '../chat/chat-config.js';
 import { loadEmailConfig, type EmailChannelConfig } from '../email/email-config.js';
+import { parseTrustedProxies } from '../http/trusted-proxies.js';
 
 /** Relative SQLite paths resolve against the monorepo root (the folder holding pnpm-workspace.yaml), else the cwd. */
 export function findProjectRoot(start: string = process.cwd()): string {
@@ -54,6 +55,8 @@ const EnvironmentSchema = z.object({
   ADMIN_PORT: z.coerce.number({ error: 'must be a port number' }).int().default(3001),
   AGENT_UI_PORT: z.coerce.number({ error: 'must be a port number' }).int().default(3002),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUSTED_PROXIES: z.string().optional(),
+  METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters (e.g. `openssl rand -base64 32`)').optional().or(z.literal('').transform(() => undefined)),
   RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'must be a whole number of requests' }).int().min(1).default(30),
   JOB_CONCURRENCY: z.coerce.number({ error: 'must be a whole number of jobs' }).int().min(1).max(256).default(4),
   JOB_LEASE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).min(1).max(3600).default(15),
@@ -97,6 +100,10 @@ export interface AppConfig {
   corsOrigins: string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   publicRateLimitPerMinute: number;
+  /** Reverse proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES; empty: nobody's). */
+  trustedProxies: string[];
+  /** Bearer token Prometheus sends to /api/metrics (admins' own tokens work too). */
+  metricsToken?: string;
   /** Inbound SMTP and email processing settings (SMTP_* variables, see email/email-config.ts). */
   email?: EmailChannelConfig;
   /** Live chat settings (CHAT_* variables, see chat/chat-config.ts). */
@@ -135,6 +142,12 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
   } catch (error) {
     problems.push((error as Error).message);
   }
+  let trustedProxies: string[] = [];
+  try {
+    trustedProxies = parseTrustedProxies(env.TRUSTED_PROXIES);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
   let chat: ChatConfig | undefined;
   try {
     chat = loadChatConfig(environment);
@@ -157,6 +170,8 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     corsOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean) : uiOrigins,
     logLevel: env.LOG_LEVEL,
     publicRateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    metricsToken: env.METRICS_TOKEN,
+    trustedProxies,
     email,
     chat,
     jobs: { concurrency: env.JOB_CONCURRENCY, leaseMs: Math.round(env.JOB_LEASE_SECONDS * 1000), sweepIntervalMs: Math.round(env.JOB_SWEEP_INTERVAL_SECONDS * 1000) },

@@ -38,7 +38,17 @@ export class EmailChannels {
     const { smtp } = this.config;
     if (smtp.enabled) {
       const listener = smtpListenerChannel.create(
-        SmtpListenerConfigSchema.parse({ host: smtp.host, port: smtp.port, maxMessageBytes: smtp.maxMessageBytes, tls: smtp.tls, mailboxes: this.addresses(mailboxes) }),
+        SmtpListenerConfigSchema.parse({
+          host: smtp.host,
+          port: smtp.port,
+          maxMessageBytes: smtp.maxMessageBytes,
+          maxClients: smtp.maxClients,
+          maxConnectionsPerAddress: smtp.maxConnectionsPerAddress,
+          maxRecipients: smtp.maxRecipients,
+          socketTimeoutMs: smtp.idleTimeoutMs,
+          tls: smtp.tls,
+          mailboxes: this.addresses(mailboxes),
+        }),
         this.context,
       );
       listener.onRejection((rejection) => this.onSmtpRejection(rejection.code));

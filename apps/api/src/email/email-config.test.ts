@@ -7,7 +7,17 @@ import { loadEmailConfig } from './email-config.js';
 describe('loadEmailConfig', () => {
   it('defaults to SMTP on 127.0.0.1:2525 without STARTTLS', () => {
     expect(loadEmailConfig({}, '/')).toEqual({
-      smtp: { enabled: true, host: '127.0.0.1', port: 2525, maxMessageBytes: 25 * 1024 * 1024, tls: { mode: 'disabled' } },
+      smtp: {
+        enabled: true,
+        host: '127.0.0.1',
+        port: 2525,
+        maxMessageBytes: 25 * 1024 * 1024,
+        maxClients: 100,
+        maxConnectionsPerAddress: 10,
+        maxRecipients: 50,
+        idleTimeoutMs: 30_000,
+        tls: { mode: 'disabled' },
+      },
       processAttempts: 5,
       mailboxRefreshMs: 5000,
     });
@@ -23,6 +33,16 @@ describe('loadEmailConfig', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+
+  it('reads the connection, recipient and idle limits', () => {
+    expect(loadEmailConfig({ SMTP_MAX_CLIENTS: '500', SMTP_MAX_CONNECTIONS_PER_ADDRESS: '20', SMTP_MAX_RECIPIENTS: '5', SMTP_IDLE_TIMEOUT_MS: '10000' }, '/').smtp).toMatchObject({
+      maxClients: 500,
+      maxConnectionsPerAddress: 20,
+      maxRecipients: 5,
+      idleTimeoutMs: 10_000,
+    });
+    expect(() => loadEmailConfig({ SMTP_IDLE_TIMEOUT_MS: '10' }, '/')).toThrow(/SMTP_IDLE_TIMEOUT_MS: /);
   });
 
   it('names what is wrong', () => {

@@ -11,6 +11,13 @@ const EmailEnvironmentSchema = z.object({
   SMTP_TLS_CERT_FILE: z.string().min(1).optional(),
   SMTP_TLS_REQUIRED: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
   SMTP_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
+  /** Connections at once from everybody, and from one client address (421 beyond). */
+  SMTP_MAX_CLIENTS: z.coerce.number().int().min(1).max(100_000).default(100),
+  SMTP_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** RCPT TO per message (452 beyond). */
+  SMTP_MAX_RECIPIENTS: z.coerce.number().int().min(1).max(10_000).default(50),
+  /** A silent SMTP session is closed (421) after this long. */
+  SMTP_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   EMAIL_PROCESS_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   /** How often each process re-reads the mailboxes, to follow changes made through another process. */
   EMAIL_MAILBOX_REFRESH_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
@@ -22,6 +29,10 @@ export interface EmailChannelConfig {
     host: string;
     port: number;
     maxMessageBytes: number;
+    maxClients: number;
+    maxConnectionsPerAddress: number;
+    maxRecipients: number;
+    idleTimeoutMs: number;
     tls: { mode: 'disabled' } | { mode: 'starttls'; key: string; cert: string; required: boolean };
   };
   processAttempts: number;
@@ -46,7 +57,17 @@ export function loadEmailConfig(environment: Record<string, string | undefined>,
     tls = { mode: 'starttls', key: read('SMTP_TLS_KEY_FILE', env.SMTP_TLS_KEY_FILE), cert: read('SMTP_TLS_CERT_FILE', env.SMTP_TLS_CERT_FILE), required: env.SMTP_TLS_REQUIRED };
   }
   return {
-    smtp: { enabled: env.SMTP_ENABLED, host: env.SMTP_HOST, port: env.SMTP_PORT, maxMessageBytes: env.SMTP_MAX_MESSAGE_BYTES, tls },
+    smtp: {
+      enabled: env.SMTP_ENABLED,
+      host: env.SMTP_HOST,
+      port: env.SMTP_PORT,
+      maxMessageBytes: env.SMTP_MAX_MESSAGE_BYTES,
+      maxClients: env.SMTP_MAX_CLIENTS,
+      maxConnectionsPerAddress: env.SMTP_MAX_CONNECTIONS_PER_ADDRESS,
+      maxRecipients: env.SMTP_MAX_RECIPIENTS,
+      idleTimeoutMs: env.SMTP_IDLE_TIMEOUT_MS,
+      tls,
+    },
     processAttempts: env.EMAIL_PROCESS_ATTEMPTS,
     mailboxRefreshMs: env.EMAIL_MAILBOX_REFRESH_MS,
   };

@@ -1,12 +1,14 @@
-import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Headers, Inject, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { MikroORM } from '@mikro-orm/core';
 import type { Response } from 'express';
 import { Public } from '../auth/auth-decorators.js';
+import { AuthService } from '../auth/auth.service.js';
 import type { HostJobQueue, QueueHealth } from '../queue/host-job-queue.js';
 import { APP_CONFIG, JOB_QUEUE, METRICS, MIKRO_ORM } from '../tokens.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { AppMetrics } from './app-metrics.js';
+import { requireMetricsAccess } from './metrics-access.js';
 
 /** How long each dependency check may take: health answers within about this, whatever is down. */
 export const HEALTH_CHECK_TIMEOUT_MS = 500;
@@ -39,6 +41,7 @@ export class HealthController {
     @Inject(JOB_QUEUE) private readonly queue: HostJobQueue,
     @Inject(METRICS) private readonly metrics: AppMetrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(AuthService) private readonly auth: AuthService,
   ) {}
 
   /** Liveness plus database and queue checks, each bounded in time; 503 naming the dependencies that failed. */
@@ -63,11 +66,13 @@ export class HealthController {
     return { status: failed.length === 0 ? 'ok' : 'degraded', failed, database, queue, uptimeSeconds: Math.round(process.uptime()) };
   }
 
-  /** Prometheus text format. */
+  /** Prometheus text format; `Authorization: Bearer <METRICS_TOKEN>` or an admin's token. */
   @Public()
+  @ApiBearerAuth()
   @Get('metrics')
   @Header('Cache-Control', 'no-store')
-  async prometheus(@Res() response: Response): Promise<void> {
+  async prometheus(@Res() response: Response, @Headers('authorization') authorization: string | undefined): Promise<void> {
+    await requireMetricsAccess(authorization, this.config.metricsToken, this.auth);
     response.setHeader('Content-Type', this.metrics.registry.contentType);
     response.send(await this.metrics.registry.metrics());
   }

@@ -31,8 +31,14 @@ export const SmtpListenerConfigSchema = z.object({
       }),
     ])
     .default({ mode: 'disabled' }),
+  /** Connections at once, from everybody (421 beyond). */
   maxClients: z.number().int().min(1).default(100),
-  socketTimeoutMs: z.number().int().min(1000).default(60_000),
+  /** Connections at once from one client address (421 beyond), so one host cannot take every slot. */
+  maxConnectionsPerAddress: z.number().int().min(1).default(10),
+  /** RCPT TO per message (452 beyond: the sender sends the rest in another message). */
+  maxRecipients: z.number().int().min(1).default(50),
+  /** A session silent this long is closed with 421, freeing its slot. */
+  socketTimeoutMs: z.number().int().min(1000).default(30_000),
 });
 export type SmtpListenerConfig = z.infer<typeof SmtpListenerConfigSchema>;
 export type SmtpListenerConfigInput = z.input<typeof SmtpListenerConfigSchema>;
@@ -42,9 +48,12 @@ function smtpReply(responseCode: number, message: string): Error & { responseCod
   return Object.assign(new Error(message), { responseCode });
 }
 
-/** A refused SMTP command: the reply code (451 storage down, 550 unknown mailbox, 552 too large, 530 STARTTLS first) and why. */
+/**
+ * A refused SMTP command: the reply code (421 too many connections from one address, 451 storage
+ * down, 452 too many recipients, 550 unknown mailbox, 552 too large, 530 STARTTLS first) and why.
+ */
 export interface SmtpRejection {
-  code: 451 | 530 | 550 | 552;
+  code: 421 | 451 | 452 | 530 | 550 | 552;
   reason: string;
 }
 
@@ -61,6 +70,8 @@ class SmtpListener implements SmtpListenerConnection {
   private server: SMTPServer | null = null;
   private host: ChannelHost | null = null;
   private mailboxes: Set<string>;
+  /** Open sessions per client address (only those that were let in). */
+  private readonly sessionsByAddress = new Map<string, Set<string>>();
   private readonly rejectionListeners: ((rejection: SmtpRejection) => void)[] = [];
 
   constructor(
@@ -95,12 +106,28 @@ class SmtpListener implements SmtpListenerConnection {
       size: this.config.maxMessageBytes,
       maxClients: this.config.maxClients,
       socketTimeout: this.config.socketTimeoutMs,
+      onConnect: (session, callback) => {
+        const address = session.remoteAddress;
+        const open = this.sessionsByAddress.get(address) ?? new Set<string>();
+        if (open.size >= this.config.maxConnectionsPerAddress) {
+          return callback(this.reject(421, `4.7.0 Too many connections from ${address} (at most ${this.config.maxConnectionsPerAddress} at once); try again later`));
+        }
+        open.add(session.id);
+        this.sessionsByAddress.set(address, open);
+        callback();
+      },
+      onClose: (session) => {
+        const open = this.sessionsByAddress.get(session.remoteAddress);
+        if (!open?.delete(session.id)) return;
+        if (open.size === 0) this.sessionsByAddress.delete(session.remoteAddress);
+      },
       onMailFrom: (_address, session, callback) => {
         if (tls.mode === 'starttls' && tls.required && !session.secure) return callback(this.reject(530, '5.7.0 Must issue a STARTTLS command first'));
         callback();
       },
-      onRcptTo: (address, _session, callback) => {
+      onRcptTo: (address, session, callback) => {
         const recipient = address.address.trim().toLowerCase();
+        if (session.envelope.rcptTo.length >= this.config.maxRecipients) return callback(this.reject(452, `4.5.3 Too many recipients: at most ${this.config.maxRecipients} per message; send the rest in another message`));
         if (!this.mailboxes.has(recipient)) return callback(this.reject(550, `5.1.1 <${recipient}>: no such mailbox here`));
         callback();
       },

@@ -47,6 +47,13 @@ export class ConflictError extends DomainError {
   }
 }
 
+/** The actor may not do this (e.g. an agent acting on another agent's chat, a customer authoring bot lines). */
+export class ForbiddenError extends DomainError {
+  constructor(message: string, details?: unknown) {
+    super('FORBIDDEN', message, details);
+  }
+}
+
 /** Whether `error` is a DomainError with this code (also across copies of this package). */
 export function hasDomainErrorCode(error: unknown, code: DomainError['code']): boolean {
   return error instanceof DomainError || (typeof error === 'object' && error !== null && 'code' in error)

@@ -3,6 +3,7 @@ import { ConflictError, InvalidStateError, ValidationError } from '../domain/err
 import { PluginError } from '../plugins/errors.js';
 import { nowIso, type CaseEngineDeps } from './case-engine-deps.js';
 import { findConversationCase } from './conversation-case-work.js';
+import { assertMayActOnConversation, type ConversationActor } from './conversation-actor.js';
 import { changeConversationState } from './conversation-state-change.js';
 import { addConversationSummaryNote, type SummaryNoteOutcome } from './conversation-summary-note.js';
 import { createCaseFromConversation, type ConversationCaseTrigger, type CreateCaseFromConversationResult } from './create-case-from-conversation.js';
@@ -22,6 +23,8 @@ export type ConversationCaseOutcome =
  */
 export interface TransitionOptions {
   deferCaseWork?: boolean;
+  /** The signed-in person moving the conversation (none for the customer or the system). */
+  actor?: ConversationActor;
 }
 
 export interface AcceptConversationResult {
@@ -91,6 +94,7 @@ export async function acceptConversation(deps: CaseEngineDeps, input: { conversa
 /** The conversation moves to wrap-up: its case is created if it has none, else its fields are updated. */
 export async function wrapUpConversation(deps: CaseEngineDeps, input: { conversationId: string } & TransitionOptions): Promise<WrapUpConversationResult> {
   const { conversation: wrapped } = await changeConversationState<never>(deps, input.conversationId, (conversation) => {
+    assertMayActOnConversation(conversation, input.actor, 'wrap up');
     if (conversation.state === 'active') return { move: 'wrap-up' };
     if (conversation.state === 'wrap-up') throw new ConflictError(`conversation ${conversation.id} is already in wrap-up`, { state: conversation.state });
     throw new InvalidStateError(`conversation ${conversation.id} is ${conversation.state}; only an active conversation can move to wrap-up`);
@@ -116,9 +120,11 @@ export async function wrapUpConversation(deps: CaseEngineDeps, input: { conversa
  * the case if there is now enough context and none exists, then adds the summary note once.
  */
 export async function endConversation(deps: CaseEngineDeps, input: { conversationId: string } & TransitionOptions): Promise<EndConversationResult> {
-  const change = await changeConversationState(deps, input.conversationId, (conversation) =>
-    conversation.state === 'closed' ? { stop: 'already-ended' as const } : { move: 'closed', changes: { endedAt: nowIso(deps) } },
-  );
+  const change = await changeConversationState(deps, input.conversationId, (conversation) => {
+    if (conversation.state === 'closed') return { stop: 'already-ended' as const };
+    assertMayActOnConversation(conversation, input.actor, 'end');
+    return { move: 'closed', changes: { endedAt: nowIso(deps) } };
+  });
   const alreadyEnded = !change.moved;
   const ended = change.conversation;
   if (input.deferCaseWork) return { conversation: ended, alreadyEnded, caseOutcome: DEFERRED, summaryNote: DEFERRED };

@@ -8,7 +8,7 @@ describe('startConversation', () => {
       customer: { name: ' Jane Doe ', email: 'jane@example.com' },
       context: { question: 'Where is my order?', orderCount: 3, vip: true, empty: null },
       messages: [{ sender: 'bot', text: 'Hi! What can I do?' }, { sender: 'customer', text: 'Where is my order?', at: '2026-01-01T08:59:00.000Z' }],
-      origin: 'faq-bot',
+      escalatingBot: 'faq-bot',
     });
     expect(conversation).toMatchObject({
       state: 'waiting',
@@ -37,16 +37,33 @@ describe('startConversation', () => {
         customer: { email: 'jane.example.com' },
         context: { nested: { a: 1 } as unknown as string },
         messages: [{ sender: 'robot' as 'bot', text: ' ' }],
+        escalatingBot: 'faq-bot',
       }),
     ).rejects.toMatchObject({
       code: 'VALIDATION',
       issues: [
         { path: 'context.nested', message: 'context values must be text, numbers or booleans' },
         { path: 'customer.email', message: '"jane.example.com" is not a valid email address' },
-        { path: 'messages.0.sender', message: 'sender must be one of customer, agent, bot, system' },
+        { path: 'messages.0.sender', message: 'sender must be one of customer, bot, system' },
         { path: 'messages.0.text', message: 'message text must be non-empty text' },
       ],
     });
+  });
+});
+
+describe('startConversation without an authenticated bot', () => {
+  it('refuses bot and system lines: a customer cannot forge them', async () => {
+    const harness = createInMemoryCaseEngine();
+    await expect(
+      harness.engine.startConversation({ messages: [{ sender: 'customer', text: 'Hi' }, { sender: 'system', senderName: 'Autocase', text: 'Refund approved' }, { sender: 'bot', text: 'Yes' }] }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', details: { issues: [{ path: 'messages.1.sender' }, { path: 'messages.2.sender' }] } });
+    expect(harness.events.events).toEqual([]);
+  });
+
+  it('names the customer’s own lines after the customer, whatever senderName claims, and the origin is direct', async () => {
+    const conversation = await createInMemoryCaseEngine().engine.startConversation({ customer: { name: 'Jane' }, messages: [{ sender: 'customer', senderName: 'Autocase', text: 'Hi' }] });
+    expect(conversation.messages.map((message) => [message.sender, message.senderName])).toEqual([['customer', 'Jane']]);
+    expect(conversation.origin).toBe('direct');
   });
 });
 

@@ -1,7 +1,8 @@
 import type { ChatMessage, Conversation, ConversationCustomer } from '../domain/conversation.js';
-import { InvalidStateError, NotFoundError, ValidationError, type ValidationIssue } from '../domain/errors.js';
+import { ForbiddenError, InvalidStateError, NotFoundError, ValidationError, type ValidationIssue } from '../domain/errors.js';
 import { isValidEmailAddress } from '../engine/field-value-validation.js';
 import { nowIso, type CaseEngineDeps } from './case-engine-deps.js';
+import { assertMayActOnConversation, type ConversationActor } from './conversation-actor.js';
 
 const MAX_MESSAGE_LENGTH = 10_000;
 const MAX_CONTEXT_VALUE_LENGTH = 5_000;
@@ -11,10 +12,17 @@ export interface StartConversationInput {
   customer?: ConversationCustomer;
   /** Pre-chat survey answers or an escalating bot's variables. */
   context?: Record<string, unknown>;
-  /** A bot's transcript handed over on escalation. */
+  /**
+   * The opening lines: the customer's own (a pre-chat survey's question), or, from an escalating
+   * bot, its transcript with `bot` and `system` lines.
+   */
   messages?: { sender: ChatMessage['sender']; senderName?: string | null; text: string; at?: string }[];
-  /** `direct`, or the id of the bot that escalated the conversation. */
-  origin?: string;
+  /**
+   * The id of the bot that escalated the conversation, set by the host only once it authenticated
+   * that bot; it becomes the conversation's origin (else `direct`). Without it every opening line
+   * is the customer's, named as the customer: a customer can never author bot or system lines.
+   */
+  escalatingBot?: string;
 }
 
 export interface PostMessageInput {
@@ -22,6 +30,8 @@ export interface PostMessageInput {
   sender: ChatMessage['sender'];
   senderName?: string | null;
   text: unknown;
+  /** The agent replying (sender `agent`): refused on a chat another agent accepted unless they may take it over. */
+  actor?: ConversationActor;
 }
 
 function validateText(text: unknown, path: string, issues: ValidationIssue[]): string {
@@ -65,16 +75,20 @@ export async function startConversation(deps: CaseEngineDeps, input: StartConver
     else issues.push({ path: 'customer.email', message: `"${email}" is not a valid email address` });
   }
   const now = nowIso(deps);
+  const bot = input.escalatingBot?.trim() || null;
+  const forged = bot ? [] : (input.messages ?? []).flatMap((message, index) => (message.sender === 'customer' ? [] : [{ path: `messages.${index}.sender`, message: `only an authenticated escalating bot may hand over ${message.sender} lines` }]));
+  if (forged.length > 0) throw new ForbiddenError(`a customer can only open a chat with their own lines; ${forged.length} line(s) claim another sender`, { issues: forged });
   const messages = (input.messages ?? []).map((message, index) => {
-    if (!SENDERS.includes(message.sender)) issues.push({ path: `messages.${index}.sender`, message: `sender must be one of ${SENDERS.join(', ')}` });
-    return { sender: message.sender, senderName: message.senderName ?? null, text: validateText(message.text, `messages.${index}.text`, issues), at: message.at ?? now };
+    if (!SENDERS.includes(message.sender) || message.sender === 'agent') issues.push({ path: `messages.${index}.sender`, message: 'sender must be one of customer, bot, system' });
+    const senderName = bot ? (message.senderName ?? null) : (customer.name ?? null);
+    return { sender: message.sender, senderName, text: validateText(message.text, `messages.${index}.text`, issues), at: message.at ?? now };
   });
   if (issues.length > 0) throw new ValidationError('Invalid conversation', issues);
   const conversation = await deps.conversations.create({
     state: 'waiting',
     customer,
     context,
-    origin: input.origin?.trim() || 'direct',
+    origin: bot ?? 'direct',
     agentId: null,
     caseId: null,
     acceptedAt: null,
@@ -91,6 +105,7 @@ export async function postMessage(deps: CaseEngineDeps, input: PostMessageInput)
   if (!conversation) throw new NotFoundError('conversation', input.conversationId);
   if (conversation.state === 'closed') throw new InvalidStateError(`conversation ${conversation.id} is closed; no more messages can be added`);
   if (input.sender === 'agent' && conversation.state === 'waiting') throw new InvalidStateError(`conversation ${conversation.id} is waiting; accept it before replying`);
+  if (input.sender === 'agent') assertMayActOnConversation(conversation, input.actor, 'reply in');
   const issues: ValidationIssue[] = [];
   if (!SENDERS.includes(input.sender)) issues.push({ path: 'sender', message: `sender must be one of ${SENDERS.join(', ')}` });
   const text = validateText(input.text, 'text', issues);

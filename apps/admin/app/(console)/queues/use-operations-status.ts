@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, buildApiPath } from '@/lib/api-client';
+import { sessionStore } from '@/lib/session';
 import type { HealthReport } from './health-types';
 import { jobFigures, parsePrometheus, type JobFigures } from './job-metrics';
 
@@ -10,6 +11,12 @@ export interface OperationsStatus {
   jobs: JobFigures[] | undefined;
   error: ApiError | undefined;
   reload: () => void;
+}
+
+/** The metrics are for admins (or Prometheus with METRICS_TOKEN): send the signed-in admin's token. */
+function metricsHeaders(): HeadersInit {
+  const token = sessionStore.read()?.token;
+  return token ? { authorization: `Bearer ${token}` } : {};
 }
 
 /**
@@ -24,7 +31,7 @@ export function useOperationsStatus(intervalMs: number): OperationsStatus {
   const reload = useCallback(() => {
     const load = async () => {
       try {
-        const [healthResponse, metricsResponse] = await Promise.all([fetch(buildApiPath('/health'), { cache: 'no-store' }), fetch(buildApiPath('/metrics'), { cache: 'no-store' })]);
+        const [healthResponse, metricsResponse] = await Promise.all([fetch(buildApiPath('/health'), { cache: 'no-store' }), fetch(buildApiPath('/metrics'), { cache: 'no-store', headers: metricsHeaders() })]);
         const healthBody = (await healthResponse.json().catch(() => null)) as HealthReport | null;
         if (!healthBody?.queue) throw new ApiError(healthResponse.status, healthBody);
         setHealth(healthBody);
