@@ -11,6 +11,7 @@ import type { User } from '../auth/user.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { LocalEventPublisher } from '../events/local-event-publisher.js';
 import { toErrorBody, type ErrorBody } from '../http/all-exceptions.filter.js';
+import { rejectControlCharacters } from '../http/control-characters.js';
 import { describeZodIssues, validationException } from '../http/zod-validation-pipe.js';
 import { APP_CONFIG, APP_LOGGER, CASE_ENGINE, EVENT_PUBLISHER } from '../tokens.js';
 import { SocketEndSchema, SocketMessageSchema, SocketTypingSchema } from './chat-schemas.js';
@@ -31,6 +32,7 @@ function identityOf(socket: Socket): SocketIdentity {
 }
 
 function parse<T>(schema: ZodType<T>, value: unknown): T {
+  rejectControlCharacters(value);
   const result = schema.safeParse(value);
   if (!result.success) throw validationException(describeZodIssues(result.error));
   return result.data;
