@@ -8,7 +8,7 @@ async function signInWithNext(page: Page, next: string): Promise<void> {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-test.describe('after sign-in the console only goes to its own pages', () => {
+test.describe('after sign-in the workspace only goes to its own pages', () => {
   for (const next of ['/%5C127.0.0.2/phish', '/%09/127.0.0.2/phish', '//127.0.0.2/phish', encodeURIComponent('/\\127.0.0.2/phish')]) {
     test(`next=${next} stays on this origin`, async ({ page }) => {
       await signInWithNext(page, next);
