@@ -1,11 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Clock } from '@autocase/core';
-import { CLOCK, USER_REPOSITORY } from '../tokens.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG, CLOCK, USER_REPOSITORY } from '../tokens.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';
 import type { User, UserRepository } from './user.js';
 
-const TOKEN_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
+/** How stale a token's recorded last use may get before a request records it again (bounded by a quarter of the idle timeout). */
+const TOUCH_INTERVAL_MS = 60_000;
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -16,6 +18,7 @@ export class AuthService {
   constructor(
     @Inject(USER_REPOSITORY) private readonly users: UserRepository,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'sessions'>,
   ) {}
 
   /** Returns a new bearer token, or null when the email/password pair is wrong or the user is disabled. */
@@ -28,16 +31,27 @@ export class AuthService {
     }
     if (!(await verifyPassword(password, found.passwordHash))) return null;
     const token = randomBytes(32).toString('base64url');
-    await this.users.saveToken({ tokenHash: hashToken(token), userId: found.id, expiresAt: new Date(this.clock.now().getTime() + TOKEN_LIFETIME_MS).toISOString() });
+    await this.users.saveToken({ tokenHash: hashToken(token), userId: found.id, expiresAt: new Date(this.clock.now().getTime() + this.config.sessions.maxAgeMs).toISOString() });
     const { passwordHash: _passwordHash, ...user } = found;
     return { token, user };
   }
 
+  /**
+   * The user of a token that is younger than the maximum age (AUTH_MAX_AGE_HOURS) and was used within the idle
+   * timeout (AUTH_IDLE_TIMEOUT_MINUTES). A use is recorded at most once a minute, so the idle clock is that precise.
+   */
   async authenticate(token: string): Promise<{ user: User; tokenHash: string } | null> {
     const tokenHash = hashToken(token);
-    const user = await this.users.findUserByToken(tokenHash, this.clock.now().toISOString());
-    if (!user || user.disabled) return null;
-    return { user, tokenHash };
+    const now = this.clock.now();
+    const session = await this.users.findSession(tokenHash, now.toISOString());
+    if (!session || session.user.disabled) return null;
+    const idleMs = now.getTime() - Date.parse(session.lastUsedAt);
+    if (idleMs > this.config.sessions.idleTimeoutMs) {
+      await this.users.deleteToken(tokenHash);
+      return null;
+    }
+    if (idleMs > Math.min(TOUCH_INTERVAL_MS, this.config.sessions.idleTimeoutMs / 4)) await this.users.touchToken(tokenHash, now.toISOString());
+    return { user: session.user, tokenHash };
   }
 
   async logout(tokenHash: string): Promise<void> {

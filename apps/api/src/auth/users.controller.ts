@@ -2,11 +2,12 @@ import { Body, Controller, Get, Inject, NotFoundException, Param, Patch, Post } 
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { ApiZodBody } from '../http/api-zod-body.js';
-import { ZodValidationPipe } from '../http/zod-validation-pipe.js';
+import { validationException, ZodValidationPipe } from '../http/zod-validation-pipe.js';
 import { USER_REPOSITORY } from '../tokens.js';
 import { CurrentUser, Roles } from './auth-decorators.js';
 import { CreateUserSchema, UpdateUserSchema } from './auth-schemas.js';
 import { hashPassword } from './password-hasher.js';
+import { passwordProblem } from './password-policy.js';
 import type { User, UserRepository } from './user.js';
 import { DomainError } from '@autocase/core';
 
@@ -34,6 +35,11 @@ export class UsersController {
   async update(@Param('id') id: string, @Body(new ZodValidationPipe(UpdateUserSchema)) body: z.infer<typeof UpdateUserSchema>, @CurrentUser() actor: User): Promise<User> {
     if (id === actor.id && (body.disabled === true || body.role === 'agent')) {
       throw new DomainError('CONFLICT', 'you cannot disable yourself or remove your own admin role; ask another admin');
+    }
+    if (body.password) {
+      const target = await this.users.get(id);
+      const problem = target ? passwordProblem(body.password, [target.email, target.displayName]) : null;
+      if (problem) throw validationException([{ path: 'password', message: problem }]);
     }
     const updated = await this.users.update(id, {
       role: body.role,

@@ -12,6 +12,7 @@ import { ZodValidationPipe } from '../http/zod-validation-pipe.js';
 import { CASE_ENGINE, USER_REPOSITORY } from '../tokens.js';
 import { ChatCaseJobs } from './chat-case-jobs.js';
 import { ConversationCaseSchema, ConversationListQuerySchema, MessageBodySchema } from './chat-schemas.js';
+import { agentChatName } from './agent-chat-name.js';
 import {
   toCaseOutcomeView, toConversationSummary, toConversationView, toMessageView, type CaseOutcomeView, type ConversationSummaryView, type ConversationView, type MessageView,
 } from './conversation-views.js';
@@ -66,7 +67,7 @@ export class AgentConversationsController {
   @HttpCode(201)
   @ApiZodBody(MessageBodySchema)
   async postMessage(@Param('id') id: string, @Body(new ZodValidationPipe(MessageBodySchema)) body: { text: string }, @CurrentUser() user: User): Promise<MessageView> {
-    return toMessageView(await postMessage(this.engine, { conversationId: id, sender: 'agent', senderName: actorName(user), text: body.text }));
+    return toMessageView(await postMessage(this.engine, { conversationId: id, sender: 'agent', senderName: agentChatName(user), text: body.text }));
   }
 
   /** Moves to wrap-up; the case is then created (none yet) or updated in a queued job. */

@@ -14,6 +14,7 @@ import { toErrorBody, type ErrorBody } from '../http/all-exceptions.filter.js';
 import { rejectControlCharacters } from '../http/control-characters.js';
 import { describeZodIssues, validationException } from '../http/zod-validation-pipe.js';
 import { APP_CONFIG, APP_LOGGER, CASE_ENGINE, EVENT_PUBLISHER } from '../tokens.js';
+import { agentChatName } from './agent-chat-name.js';
 import { SocketEndSchema, SocketMessageSchema, SocketTypingSchema } from './chat-schemas.js';
 import { ConversationTokenStore } from './conversation-token-store.js';
 import { FixedWindowLimiter } from './fixed-window-limiter.js';
@@ -110,7 +111,7 @@ export class ChatGateway implements OnGatewayInit<Server>, OnGatewayConnection<S
       const message =
         identity.kind === 'customer'
           ? await postMessage(this.engine, { conversationId: identity.conversationId, sender: 'customer', senderName: identity.name, text: input.text })
-          : await postMessage(this.engine, { conversationId: this.requireConversationId(input.conversationId), sender: 'agent', senderName: identity.user.displayName ?? identity.user.email, text: input.text });
+          : await postMessage(this.engine, { conversationId: this.requireConversationId(input.conversationId), sender: 'agent', senderName: agentChatName(identity.user), text: input.text });
       return { ok: true, message: toMessageView(message) };
     } catch (error) {
       return { ok: false, error: toErrorBody(error) };
@@ -146,7 +147,7 @@ export class ChatGateway implements OnGatewayInit<Server>, OnGatewayConnection<S
         socket.to(AGENTS_ROOM).emit('typing', { conversationId: identity.conversationId, sender: 'customer', name: identity.name, typing: input.typing });
       } else {
         const conversationId = this.requireConversationId(input.conversationId);
-        socket.to(conversationRoom(conversationId)).emit('typing', { conversationId, sender: 'agent', name: identity.user.displayName ?? identity.user.email, typing: input.typing });
+        socket.to(conversationRoom(conversationId)).emit('typing', { conversationId, sender: 'agent', name: agentChatName(identity.user), typing: input.typing });
       }
       return { ok: true };
     } catch (error) {

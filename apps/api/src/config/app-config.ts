@@ -55,6 +55,8 @@ const EnvironmentSchema = z.object({
   AGENT_UI_PORT: z.coerce.number({ error: 'must be a port number' }).int().default(3002),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'must be a whole number of requests' }).int().min(1).default(30),
+  AUTH_IDLE_TIMEOUT_MINUTES: z.coerce.number({ error: 'must be a whole number of minutes' }).int().min(1).max(525_600).default(480),
+  AUTH_MAX_AGE_HOURS: z.coerce.number({ error: 'must be a whole number of hours' }).int().min(1).max(8760).default(168),
 });
 
 export interface AppConfig {
@@ -78,6 +80,8 @@ export interface AppConfig {
   corsOrigins: string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   publicRateLimitPerMinute: number;
+  /** Sign-in tokens: unused for `idleTimeoutMs` (AUTH_IDLE_TIMEOUT_MINUTES) or older than `maxAgeMs` (AUTH_MAX_AGE_HOURS), they stop working. */
+  sessions: { idleTimeoutMs: number; maxAgeMs: number };
   /** Inbound SMTP and email processing settings (SMTP_* variables, see email/email-config.ts). */
   email?: EmailChannelConfig;
   /** Live chat settings (CHAT_* variables, see chat/chat-config.ts). */
@@ -136,6 +140,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     corsOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean) : uiOrigins,
     logLevel: env.LOG_LEVEL,
     publicRateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    sessions: { idleTimeoutMs: env.AUTH_IDLE_TIMEOUT_MINUTES * 60_000, maxAgeMs: env.AUTH_MAX_AGE_HOURS * 3_600_000 },
     email,
     chat,
   };
