@@ -41,5 +41,9 @@ test('creates a mailbox with an acknowledgement preview, a failing SMTP connecti
   await page.reload();
   await page.getByRole('list', { name: 'Mailboxes' }).getByRole('button', { name: new RegExp(address) }).click();
   await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
+  // The webhook secret is write-only: shown when typed or generated, never sent back; it can be rotated.
+  await expect(page.getByLabel('Webhook secret')).toHaveValue('');
+  await expect(page.getByLabel('Webhook secret')).toHaveAttribute('placeholder', /Set \(hidden\)/);
+  await expect(page.getByRole('button', { name: 'Rotate' })).toBeVisible();
   await expect(preview).toContainText('Dear Ann Customer, your reference is CAS-00042');
 });

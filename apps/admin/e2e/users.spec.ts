@@ -14,7 +14,7 @@ test('creates an agent, shows a validation error inline, resets a password and d
   await dialog.getByLabel('Display name').fill('Dana Agent');
   await dialog.getByLabel('Initial password').fill('short');
   await dialog.getByRole('button', { name: 'Create user' }).click();
-  await expect(dialog.getByText('password must be at least 8 characters')).toBeVisible();
+  await expect(dialog.getByText('password must be at least 10 characters')).toBeVisible();
   await screenshot(page, 'users-create-validation');
   await dialog.getByRole('button', { name: 'Generate' }).click();
   await dialog.getByRole('button', { name: 'Create user' }).click();

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import './globals.css';
 
@@ -7,7 +8,9 @@ export const metadata: Metadata = {
   description: 'Handle live chats and cases with Autocase.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** Rendered per request: each response carries its own CSP nonce (set by proxy.ts), which Next puts on its scripts. */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">{children}</body>

@@ -13,6 +13,7 @@ import { AppModule } from './app.module.js';
 import { ensureBootstrapAdmin } from './auth/bootstrap-admin.js';
 import { findProjectRoot, loadConfig, type AppConfig } from './config/app-config.js';
 import { LocalEventPublisher } from './events/local-event-publisher.js';
+import { RejectControlCharactersPipe } from './http/control-characters.js';
 import { AllExceptionsFilter } from './http/all-exceptions.filter.js';
 import { createLogger, PinoNestLogger } from './infrastructure/app-logger.js';
 import type { AppRuntime } from './infrastructure/infrastructure.module.js';
@@ -84,6 +85,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Running
       next();
     });
     app.useGlobalFilters(new AllExceptionsFilter(logger));
+    app.useGlobalPipes(new RejectControlCharactersPipe());
     const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('Autocase API').setDescription('Autonomous case management: configuration, cases, chat, email.').setVersion('1').addBearerAuth().build());
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 

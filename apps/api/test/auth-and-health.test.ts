@@ -64,12 +64,12 @@ describeEachDatabase('auth, users and health over HTTP', (databaseId) => {
 
   it('disabling a user ends their sessions; a password reset lets them in with the new password', async () => {
     const adminToken = await app.login();
-    const created = (await (await app.api('/admin/users', { method: 'POST', token: adminToken, json: { email: 'temp@example.com', password: 'temp-password' } })).json()) as { id: string };
-    const tempToken = await app.login('temp@example.com', 'temp-password');
+    const created = (await (await app.api('/admin/users', { method: 'POST', token: adminToken, json: { email: 'temp@example.com', password: 'temporary-hammock-42' } })).json()) as { id: string };
+    const tempToken = await app.login('temp@example.com', 'temporary-hammock-42');
     const disabled = await app.api(`/admin/users/${created.id}`, { method: 'PATCH', token: adminToken, json: { disabled: true } });
     expect(disabled.status).toBe(200);
     expect((await app.api('/auth/me', { token: tempToken })).status).toBe(401);
-    expect((await app.api('/auth/login', { method: 'POST', json: { email: 'temp@example.com', password: 'temp-password' } })).status).toBe(401);
+    expect((await app.api('/auth/login', { method: 'POST', json: { email: 'temp@example.com', password: 'temporary-hammock-42' } })).status).toBe(401);
     await app.api(`/admin/users/${created.id}`, { method: 'PATCH', token: adminToken, json: { disabled: false, password: 'new-password-2', role: 'admin' } });
     const token = await app.login('temp@example.com', 'new-password-2');
     expect((await (await app.api('/auth/me', { token })).json()) as { role: string }).toMatchObject({ role: 'admin' });

@@ -1,5 +1,6 @@
 'use client';
 
+import { safeRedirectPath } from '@autocase/web-client';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
@@ -13,8 +14,9 @@ const REASONS: Record<string, string> = {
   'signed-out': 'You have been signed out.',
 };
 
+/** Only a path of this app: `next` is parsed with `URL` against the page's own origin (see safeRedirectPath). */
 function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/sign-in') ? next : '/fields';
+  return safeRedirectPath(next, window.location.origin, '/fields');
 }
 
 export function SignInForm() {

@@ -1,14 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Clock } from '@autocase/core';
-import { CLOCK, USER_REPOSITORY } from '../tokens.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG, CLOCK, USER_REPOSITORY } from '../tokens.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';
 import { waitBeforeNextLogin } from './login-throttle.js';
 import { MikroLoginFailureStore } from './mikro-login-failure-store.js';
 import { SessionRevocations } from './session-revocations.js';
 import type { User, UserRepository } from './user.js';
 
-const TOKEN_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
+/** How stale a token's recorded last use may get before a request records it again (bounded by a quarter of the idle timeout). */
+const TOUCH_INTERVAL_MS = 60_000;
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -23,6 +25,7 @@ export class AuthService {
     @Inject(USER_REPOSITORY) private readonly users: UserRepository,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(MikroLoginFailureStore) private readonly failures: MikroLoginFailureStore,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'sessions'>,
   ) {}
 
   /**
@@ -43,20 +46,31 @@ export class AuthService {
     }
     await this.failures.clear(email);
     const token = randomBytes(32).toString('base64url');
-    await this.users.saveToken({ tokenHash: hashToken(token), userId: found.id, expiresAt: new Date(this.clock.now().getTime() + TOKEN_LIFETIME_MS).toISOString() });
+    await this.users.saveToken({ tokenHash: hashToken(token), userId: found.id, expiresAt: new Date(this.clock.now().getTime() + this.config.sessions.maxAgeMs).toISOString() });
     const { passwordHash: _passwordHash, ...user } = found;
     return { kind: 'ok', token, user };
   }
 
+  /**
+   * The user of a token that is younger than the maximum age (AUTH_MAX_AGE_HOURS) and was used within the idle
+   * timeout (AUTH_IDLE_TIMEOUT_MINUTES). A use is recorded at most once a minute, so the idle clock is that precise.
+   */
   async authenticate(token: string): Promise<{ user: User; tokenHash: string } | null> {
     return this.authenticateHash(hashToken(token));
   }
 
-  /** The session of a token already hashed (sockets keep the hash, never the token); cached briefly by the repository. */
+  /** The session of a token already hashed (sockets keep the hash, never the token): within its maximum age and idle timeout. */
   async authenticateHash(tokenHash: string): Promise<{ user: User; tokenHash: string } | null> {
-    const user = await this.users.findUserByToken(tokenHash, this.clock.now().toISOString());
-    if (!user || user.disabled) return null;
-    return { user, tokenHash };
+    const now = this.clock.now();
+    const session = await this.users.findSession(tokenHash, now.toISOString());
+    if (!session || session.user.disabled) return null;
+    const idleMs = now.getTime() - Date.parse(session.lastUsedAt);
+    if (idleMs > this.config.sessions.idleTimeoutMs) {
+      await this.users.deleteToken(tokenHash);
+      return null;
+    }
+    if (idleMs > Math.min(TOUCH_INTERVAL_MS, this.config.sessions.idleTimeoutMs / 4)) await this.users.touchToken(tokenHash, now.toISOString());
+    return { user: session.user, tokenHash };
   }
 
   async logout(tokenHash: string): Promise<void> {

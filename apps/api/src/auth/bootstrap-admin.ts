@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { hashPassword } from './password-hasher.js';
+import { passwordProblem } from './password-policy.js';
 import type { UserRepository } from './user.js';
 
 export const DEFAULT_ADMIN_EMAIL = 'admin@autocase.local';
@@ -12,6 +13,9 @@ export const DEFAULT_ADMIN_EMAIL = 'admin@autocase.local';
  */
 export async function ensureBootstrapAdmin(users: UserRepository, bootstrap: { email: string; password: string } | undefined, logger: Logger): Promise<{ email: string; created: boolean; generatedPassword?: string }> {
   if (bootstrap) {
+    // The operator's choice is kept (it is set outside the product), but a weak one is pointed out.
+    const problem = passwordProblem(bootstrap.password, [bootstrap.email]);
+    if (problem) logger.warn({ email: bootstrap.email }, `AUTOCASE_ADMIN_PASSWORD is weak: ${problem}`);
     const existing = await users.findByEmail(bootstrap.email);
     const passwordHash = await hashPassword(bootstrap.password);
     if (existing) {

@@ -23,6 +23,10 @@ export interface UserRepository {
   count(): Promise<number>;
   saveToken(token: { tokenHash: string; userId: string; expiresAt: string }): Promise<void>;
   findUserByToken(tokenHash: string, now: string): Promise<User | null>;
+  /** The user of an unexpired token and when the token was last used (its creation when never recorded). */
+  findSession(tokenHash: string, now: string): Promise<{ user: User; lastUsedAt: string } | null>;
+  /** Records that the token was used at `at` (for the idle timeout). */
+  touchToken(tokenHash: string, at: string): Promise<void>;
   deleteToken(tokenHash: string): Promise<void>;
   deleteTokensOfUser(userId: string): Promise<void>;
 }

@@ -2,12 +2,13 @@ import { Body, Controller, Get, Inject, NotFoundException, Param, Patch, Post } 
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { ApiZodBody } from '../http/api-zod-body.js';
-import { ZodValidationPipe } from '../http/zod-validation-pipe.js';
+import { validationException, ZodValidationPipe } from '../http/zod-validation-pipe.js';
 import { USER_REPOSITORY } from '../tokens.js';
 import { CurrentUser, Roles } from './auth-decorators.js';
 import { AuthService } from './auth.service.js';
 import { CreateUserSchema, UpdateUserSchema } from './auth-schemas.js';
 import { hashPassword } from './password-hasher.js';
+import { passwordProblem } from './password-policy.js';
 import type { User, UserRepository } from './user.js';
 import { DomainError } from '@autocase/core';
 
@@ -40,6 +41,10 @@ export class UsersController {
       throw new DomainError('CONFLICT', 'you cannot disable yourself or remove your own admin role; ask another admin');
     }
     const before = await this.users.get(id);
+    if (body.password) {
+      const problem = before ? passwordProblem(body.password, [before.email, before.displayName]) : null;
+      if (problem) throw validationException([{ path: 'password', message: problem }]);
+    }
     const updated = await this.users.update(id, {
       role: body.role,
       disabled: body.disabled,

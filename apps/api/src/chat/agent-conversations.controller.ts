@@ -14,6 +14,7 @@ import { APP_CONFIG, CASE_ENGINE, USER_REPOSITORY } from '../tokens.js';
 import { conversationActor } from './conversation-actor.js';
 import { ChatCaseJobs } from './chat-case-jobs.js';
 import { ConversationCaseSchema, ConversationListQuerySchema, MessageBodySchema } from './chat-schemas.js';
+import { agentChatName } from './agent-chat-name.js';
 import {
   toCaseOutcomeView, toConversationSummary, toConversationView, toMessageView, type CaseOutcomeView, type ConversationSummaryView, type ConversationView, type MessageView,
 } from './conversation-views.js';
@@ -69,7 +70,7 @@ export class AgentConversationsController {
   @HttpCode(201)
   @ApiZodBody(MessageBodySchema)
   async postMessage(@Param('id') id: string, @Body(new ZodValidationPipe(MessageBodySchema)) body: { text: string }, @CurrentUser() user: User): Promise<MessageView> {
-    return toMessageView(await postMessage(this.engine, { conversationId: id, sender: 'agent', senderName: actorName(user), text: body.text, actor: conversationActor(user, this.config) }));
+    return toMessageView(await postMessage(this.engine, { conversationId: id, sender: 'agent', senderName: agentChatName(user), text: body.text, actor: conversationActor(user, this.config) }));
   }
 
   /** Moves to wrap-up; the case is then created (none yet) or updated in a queued job. Only the accepting agent or a supervisor (admin). */

@@ -11,8 +11,10 @@ import type { User } from '../auth/user.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { LocalEventPublisher } from '../events/local-event-publisher.js';
 import { toErrorBody, type ErrorBody } from '../http/all-exceptions.filter.js';
+import { rejectControlCharacters } from '../http/control-characters.js';
 import { describeZodIssues, validationException } from '../http/zod-validation-pipe.js';
 import { APP_CONFIG, APP_LOGGER, CASE_ENGINE, EVENT_PUBLISHER } from '../tokens.js';
+import { agentChatName } from './agent-chat-name.js';
 import { SocketEndSchema, SocketMessageSchema, SocketTypingSchema } from './chat-schemas.js';
 import { ConversationTokenStore } from './conversation-token-store.js';
 import { FixedWindowLimiter } from './fixed-window-limiter.js';
@@ -35,6 +37,7 @@ function identityOf(socket: Socket): SocketIdentity {
 }
 
 function parse<T>(schema: ZodType<T>, value: unknown): T {
+  rejectControlCharacters(value);
   const result = schema.safeParse(value);
   if (!result.success) throw validationException(describeZodIssues(result.error));
   return result.data;
@@ -124,7 +127,7 @@ export class ChatGateway implements OnGatewayInit<Server>, OnGatewayConnection<S
           : await postMessage(this.engine, {
               conversationId: this.requireConversationId(input.conversationId),
               sender: 'agent',
-              senderName: identity.user.displayName ?? identity.user.email,
+              senderName: agentChatName(identity.user),
               text: input.text,
               actor: conversationActor(identity.user, this.config),
             });
@@ -166,7 +169,7 @@ export class ChatGateway implements OnGatewayInit<Server>, OnGatewayConnection<S
         const conversation = await this.engine.conversations.get(conversationId, { messages: false });
         if (!conversation) throw new NotFoundError('conversation', conversationId);
         assertMayActOnConversation(conversation, conversationActor(identity.user, this.config), 'type in');
-        socket.to(conversationRoom(conversationId)).emit('typing', { conversationId, sender: 'agent', name: identity.user.displayName ?? identity.user.email, typing: input.typing });
+        socket.to(conversationRoom(conversationId)).emit('typing', { conversationId, sender: 'agent', name: agentChatName(identity.user), typing: input.typing });
       }
       return { ok: true };
     } catch (error) {

@@ -61,6 +61,8 @@ const EnvironmentSchema = z.object({
   JOB_CONCURRENCY: z.coerce.number({ error: 'must be a whole number of jobs' }).int().min(1).max(256).default(4),
   JOB_LEASE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).min(1).max(3600).default(15),
   JOB_SWEEP_INTERVAL_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).min(1).max(3600).default(15),
+  AUTH_IDLE_TIMEOUT_MINUTES: z.coerce.number({ error: 'must be a whole number of minutes' }).int().min(1).max(525_600).default(480),
+  AUTH_MAX_AGE_HOURS: z.coerce.number({ error: 'must be a whole number of hours' }).int().min(1).max(8760).default(168),
 });
 
 /** How this process runs background work (see apps/api/README.md). */
@@ -104,6 +106,8 @@ export interface AppConfig {
   trustedProxies: string[];
   /** Bearer token Prometheus sends to /api/metrics (admins' own tokens work too). */
   metricsToken?: string;
+  /** Sign-in tokens: unused for `idleTimeoutMs` (AUTH_IDLE_TIMEOUT_MINUTES) or older than `maxAgeMs` (AUTH_MAX_AGE_HOURS), they stop working. */
+  sessions: { idleTimeoutMs: number; maxAgeMs: number };
   /** Inbound SMTP and email processing settings (SMTP_* variables, see email/email-config.ts). */
   email?: EmailChannelConfig;
   /** Live chat settings (CHAT_* variables, see chat/chat-config.ts). */
@@ -172,6 +176,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     publicRateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     metricsToken: env.METRICS_TOKEN,
     trustedProxies,
+    sessions: { idleTimeoutMs: env.AUTH_IDLE_TIMEOUT_MINUTES * 60_000, maxAgeMs: env.AUTH_MAX_AGE_HOURS * 3_600_000 },
     email,
     chat,
     jobs: { concurrency: env.JOB_CONCURRENCY, leaseMs: Math.round(env.JOB_LEASE_SECONDS * 1000), sweepIntervalMs: Math.round(env.JOB_SWEEP_INTERVAL_SECONDS * 1000) },

@@ -10,7 +10,7 @@ import { describeZodIssues, validationException, ZodValidationPipe } from '../ht
 import type { EmailChannels } from './email-channels.js';
 import type { EmailProcessing } from './email-processing.js';
 import { EMAIL_CHANNELS, EMAIL_PROCESSING } from './email-tokens.js';
-import { ConnectionTestSchema, mailboxView, parseMailboxInput } from './email-views.js';
+import { ConnectionTestSchema, generateWebhookSecret, mailboxView, parseMailboxInput, storedPasswordFor, type MailboxView } from './email-views.js';
 
 @ApiTags('admin: email')
 @ApiBearerAuth()
@@ -33,24 +33,38 @@ export class AdminEmailController {
     return mailboxView(await this.requireMailbox(id));
   }
 
-  /** Creates a mailbox (inbound address, webhook secret, IMAP account, outbound SMTP, acknowledgement template). */
+  /**
+   * Creates a mailbox (inbound address, webhook secret, IMAP account, outbound SMTP, acknowledgement template).
+   * Without a webhookSecret one is generated. This answer is the only one that shows the webhook secret.
+   */
   @Post('mailboxes')
-  @ApiZodBody(MailboxSchema, 'the mailbox: address, displayName, webhookSecret (for POST /api/channels/email/inbound), imap, smtp, acknowledgement')
-  async createMailbox(@Body() body: unknown) {
+  @ApiZodBody(MailboxSchema, 'the mailbox: address, displayName, webhookSecret (for POST /api/channels/email/inbound; generated when omitted, shown only in this answer), imap, smtp, acknowledgement')
+  async createMailbox(@Body() body: unknown): Promise<MailboxView & { webhookSecret: string }> {
     const parsed = parseMailboxInput(body, null);
-    if (!parsed.success) throw validationException(describeZodIssues(parsed.error));
+    if (!parsed.success) throw validationException(parsed.issues);
     const { id: _ignored, ...mailbox } = parsed.data;
-    return this.saveMailbox(mailbox);
+    const webhookSecret = mailbox.webhookSecret ?? generateWebhookSecret();
+    return { ...(await this.saveMailbox({ ...mailbox, webhookSecret })), webhookSecret };
   }
 
-  /** Replaces a mailbox; blank passwords keep the stored ones. */
+  /** Replaces a mailbox; blank passwords keep the stored ones (for the same host only), an absent webhookSecret keeps the stored one. */
   @Put('mailboxes/:id')
-  @ApiZodBody(MailboxSchema, 'the whole mailbox; blank imap/smtp passwords keep the stored ones')
-  async updateMailbox(@Param('id') id: string, @Body() body: unknown) {
+  @ApiZodBody(MailboxSchema, 'the whole mailbox; blank imap/smtp passwords keep the stored ones while the host stays the same; omit webhookSecret to keep it')
+  async updateMailbox(@Param('id') id: string, @Body() body: unknown): Promise<MailboxView> {
     const stored = await this.requireMailbox(id);
     const parsed = parseMailboxInput(body, stored);
-    if (!parsed.success) throw validationException(describeZodIssues(parsed.error));
+    if (!parsed.success) throw validationException(parsed.issues);
     return this.saveMailbox({ ...parsed.data, id });
+  }
+
+  /** Replaces the webhook secret with a new random one; this answer is the only one that shows it. The old one stops working at once. */
+  @Post('mailboxes/:id/webhook-secret')
+  @HttpCode(200)
+  async rotateWebhookSecret(@Param('id') id: string): Promise<{ webhookSecret: string }> {
+    const stored = await this.requireMailbox(id);
+    const webhookSecret = generateWebhookSecret();
+    await this.saveMailbox({ ...stored, webhookSecret });
+    return { webhookSecret };
   }
 
   @Delete('mailboxes/:id')
@@ -61,14 +75,16 @@ export class AdminEmailController {
     await this.channels.mailboxesChanged(await this.processing.mailboxes.list());
   }
 
-  /** Connects with the settings as typed (a blank password uses the stored one). */
+  /** Connects with the settings as typed (a blank password uses the stored one, only with the host it was saved with). */
   @Post('mailboxes/test-connection')
   @HttpCode(200)
   @ApiZodBody(ConnectionTestSchema)
   async testConnection(@Body(new ZodValidationPipe(ConnectionTestSchema)) body: z.infer<typeof ConnectionTestSchema>): Promise<{ ok: boolean; message: string }> {
     const stored = body.mailboxId ? await this.processing.mailboxes.get(body.mailboxId) : null;
     const settings = { ...body.settings };
-    if (!settings.password && stored?.[body.kind]?.password) settings.password = stored[body.kind]!.password;
+    const kept = storedPasswordFor(body.kind, settings, stored, 'settings');
+    if (kept.issue) throw validationException([kept.issue]);
+    if (kept.password) settings.password = kept.password;
     if (body.kind === 'smtp') {
       const parsed = SmtpOutboundSettingsSchema.safeParse(settings);
       if (!parsed.success) throw validationException(describeZodIssues(parsed.error, 'settings'));

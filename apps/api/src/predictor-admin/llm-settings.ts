@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LLM_PROVIDERS } from '@autocase/predictors/llm';
+import { validationException } from '../http/zod-validation-pipe.js';
 
 const RedactionSchema = z.object({
   emails: z.boolean().default(false),
@@ -50,8 +51,33 @@ export const DEFAULT_LLM_SETTINGS: StoredLlmSettings = {
   timeoutMs: 30_000,
 };
 
-/** Applies a PUT body to the stored settings, keeping the stored key unless a new one is given or it is cleared. */
+/**
+ * Where a key is sent: the provider's own API, or the base URL (normalised: no trailing slash, lower-case host);
+ * `null` when the settings name no destination at all (an OpenAI-compatible provider without a base URL, refused by
+ * the provider config's own validation).
+ */
+function keyDestination(provider: string, baseURL: string | null | undefined): string | null {
+  if (!baseURL) return provider === 'openai-compatible' ? null : `${provider} (its default API)`;
+  try {
+    const url = new URL(baseURL);
+    return `${provider} at ${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return `${provider} at ${baseURL}`;
+  }
+}
+
+/**
+ * Applies a PUT (or test) body to the stored settings, keeping the stored key unless a new one is given or it is
+ * cleared. The stored key is only ever sent where it was saved for: a different provider or base URL needs the key
+ * typed again (400 on `apiKey`), so an admin session cannot send it to a server of its choosing.
+ */
 export function mergeLlmSettings(stored: StoredLlmSettings, input: LlmSettingsInput): StoredLlmSettings {
+  const keepsStoredKey = !input.apiKey && !input.clearApiKey && Boolean(stored.apiKey);
+  const destination = keyDestination(input.provider, input.baseURL);
+  const storedDestination = keyDestination(stored.provider, stored.baseURL);
+  if (keepsStoredKey && destination !== null && destination !== storedDestination) {
+    throw validationException([{ path: 'apiKey', message: `enter the API key again: the stored key is only sent to ${storedDestination ?? 'the provider it was saved for'}, where it was saved for` }]);
+  }
   return {
     enabled: input.enabled,
     provider: input.provider,

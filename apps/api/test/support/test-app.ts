@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../src/config/app-config.js';
-import { createApp, type RunningApp } from '../../src/create-app.js';
+import { createApp, type CreateAppOptions, type RunningApp } from '../../src/create-app.js';
 import { createLogger } from '../../src/infrastructure/app-logger.js';
 import { createTestDatabase, type TestDatabase } from './database-targets.js';
 
@@ -15,12 +15,12 @@ export interface TestApp {
 }
 
 /** Starts the real app on a random port against a fresh database of the given kind. */
-export async function startTestApp(databaseId: TestDatabase['id'], env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(databaseId: TestDatabase['id'], env: Record<string, string> = {}, options: Pick<CreateAppOptions, 'clock'> = {}): Promise<TestApp> {
   const database = await createTestDatabase(databaseId);
   const config = { ...loadConfig({ AUTOCASE_ADMIN_EMAIL: ADMIN.email, AUTOCASE_ADMIN_PASSWORD: ADMIN.password, AUTOCASE_PLUGINS: '[]', RATE_LIMIT_PER_MINUTE: '1000', REDIS_QUEUE_PREFIX: `autocase-test-${randomBytes(4).toString('hex')}`, ...env }), database: database.config };
   let running: RunningApp;
   try {
-    running = await createApp({ config, port: 0, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
+    running = await createApp({ config, port: 0, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), ...options });
   } catch (error) {
     await database.destroy();
     throw error;

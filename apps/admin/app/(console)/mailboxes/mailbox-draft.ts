@@ -21,13 +21,16 @@ export interface SmtpDraft {
   from: string;
 }
 
-/** The form state of a mailbox; passwords are write-only (empty = keep the stored one). */
+/** The form state of a mailbox; passwords and the webhook secret are write-only (empty = keep the stored one). */
 export interface MailboxDraft {
   id?: string;
   address: string;
   displayName: string;
   enabled: boolean;
+  /** A new webhook secret to save (empty = keep the stored one, or let the server generate one for a new mailbox). */
   webhookSecret: string;
+  /** Whether the stored mailbox has a webhook secret (the secret itself is never sent back). */
+  webhookSecretSet: boolean;
   imapEnabled: boolean;
   imap: ImapDraft;
   smtpEnabled: boolean;
@@ -35,7 +38,8 @@ export interface MailboxDraft {
   acknowledgement: { subject: string; body: string };
 }
 
-export type StoredMailbox = Mailbox & { id: string };
+/** A mailbox as the API shows it: no passwords and no webhook secret, only whether they are set. */
+export type StoredMailbox = Omit<Mailbox, 'webhookSecret'> & { id: string; webhookSecretSet?: boolean };
 
 const DEFAULT_ACKNOWLEDGEMENT = {
   subject: 'We received your request: {{subject}}',
@@ -48,6 +52,7 @@ export function emptyMailboxDraft(): MailboxDraft {
     displayName: '',
     enabled: true,
     webhookSecret: '',
+    webhookSecretSet: false,
     imapEnabled: false,
     imap: { host: '', port: 993, secure: true, user: '', password: '', folder: 'INBOX', afterAccept: 'mark-seen', moveTo: '', pollIntervalSeconds: 60 },
     smtpEnabled: false,
@@ -63,7 +68,8 @@ export function toMailboxDraft(mailbox: StoredMailbox): MailboxDraft {
     address: mailbox.address,
     displayName: mailbox.displayName ?? '',
     enabled: mailbox.enabled,
-    webhookSecret: mailbox.webhookSecret ?? '',
+    webhookSecret: '',
+    webhookSecretSet: Boolean(mailbox.webhookSecretSet),
     imapEnabled: Boolean(mailbox.imap),
     imap: mailbox.imap ? { ...empty.imap, ...mailbox.imap, password: '', moveTo: mailbox.imap.moveTo ?? '' } : empty.imap,
     smtpEnabled: Boolean(mailbox.smtp),

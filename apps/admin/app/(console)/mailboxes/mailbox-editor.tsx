@@ -41,11 +41,13 @@ export function MailboxEditor({ draft, errors, onChange }: MailboxEditorProps) {
               className="flex-1 [&_input]:font-mono"
               value={draft.webhookSecret}
               error={errors.webhookSecret}
-              hint="Providers that POST inbound mail to /api/channels/email/inbound must send this secret. At least 16 characters."
+              autoComplete="off"
+              placeholder={draft.webhookSecretSet ? 'Set (hidden) — leave blank to keep it' : draft.id ? 'Not set' : 'Leave blank to have one generated'}
+              hint="Providers that POST inbound mail to /api/channels/email/inbound must send this secret. At least 16 characters. It is shown only once: copy it before saving; a new one replaces the old at once."
               onChange={(event) => patch({ webhookSecret: event.target.value })}
             />
             <Button className="mb-6" onClick={() => patch({ webhookSecret: generatePassword(32) })}>
-              Generate
+              {draft.webhookSecretSet ? 'Rotate' : 'Generate'}
             </Button>
           </div>
           <Checkbox label="Mailbox enabled" checked={draft.enabled} onChange={(enabled) => patch({ enabled })} />

@@ -43,11 +43,18 @@ export function MailboxesWorkspace() {
     setMessage(null);
     try {
       const payload = toMailboxPayload(draft);
-      const stored = draft.id ? await api.put<StoredMailbox>(`/admin/mailboxes/${encodeURIComponent(draft.id)}`, payload) : await api.post<StoredMailbox>('/admin/mailboxes', payload);
+      const stored = draft.id
+        ? await api.put<StoredMailbox>(`/admin/mailboxes/${encodeURIComponent(draft.id)}`, payload)
+        : await api.post<StoredMailbox & { webhookSecret?: string }>('/admin/mailboxes', payload);
+      const shownOnce = (stored as { webhookSecret?: unknown }).webhookSecret;
+      const generatedSecret = !draft.id && !draft.webhookSecret.trim() && typeof shownOnce === 'string' ? shownOnce : undefined;
       const others = mailboxes.filter((mailbox) => mailbox.id !== stored.id);
       resource.setData(draft.id ? mailboxes.map((mailbox) => (mailbox.id === stored.id ? stored : mailbox)) : [...others, stored]);
       setDraft(toMailboxDraft(stored));
-      setMessage({ tone: 'success', text: `${stored.address} saved.` });
+      setMessage({
+        tone: 'success',
+        text: generatedSecret ? `${stored.address} saved. Its webhook secret is ${generatedSecret} — copy it now, it is not shown again.` : `${stored.address} saved.`,
+      });
     } catch (caught) {
       const error = caught instanceof ApiError ? caught : new ApiError(0, { message: String(caught) });
       setErrors(error.fieldErrors);
@@ -113,7 +120,7 @@ export function MailboxesWorkspace() {
                         {!mailbox.enabled && <Badge>Off</Badge>}
                         {mailbox.imap && <Badge tone="brand">IMAP</Badge>}
                         {mailbox.smtp && <Badge tone="brand">SMTP out</Badge>}
-                        {mailbox.webhookSecret && <Badge>Webhook</Badge>}
+                        {mailbox.webhookSecretSet && <Badge>Webhook</Badge>}
                       </span>
                     </button>
                   </li>

@@ -66,7 +66,7 @@ export function CreateUserDialog({ open, onClose, onCreated }: { open: boolean; 
           <option value="admin">Admin</option>
         </SelectField>
         <div className="flex items-end gap-2">
-          <TextField label="Initial password" className="flex-1" autoComplete="new-password" value={password} error={errors.password} hint="At least 8 characters. Share it with the user privately." onChange={(event) => setPassword(event.target.value)} />
+          <TextField label="Initial password" className="flex-1" autoComplete="new-password" value={password} error={errors.password} hint="At least 10 characters and hard to guess (no common passwords). Share it with the user privately." onChange={(event) => setPassword(event.target.value)} />
           <Button className="mb-6" onClick={() => setPassword(generatePassword())}>
             Generate
           </Button>

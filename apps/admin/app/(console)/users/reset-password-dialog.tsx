@@ -39,7 +39,7 @@ export function ResetPasswordDialog({ user, onClose, onDone }: { user: ConsoleUs
     <Modal open={user !== null} title="Reset password" description={user ? `Set a new password for ${user.email}. Their open sessions end.` : undefined} onClose={close}>
       <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Reset password">
         <div className="flex items-end gap-2">
-          <TextField label="New password" className="flex-1" autoComplete="new-password" value={password} error={error} hint="At least 8 characters." onChange={(event) => setPassword(event.target.value)} />
+          <TextField label="New password" className="flex-1" autoComplete="new-password" value={password} error={error} hint="At least 10 characters and hard to guess (no common passwords)." onChange={(event) => setPassword(event.target.value)} />
           <Button className="mb-6" onClick={() => setPassword(generatePassword())}>
             Generate
           </Button>

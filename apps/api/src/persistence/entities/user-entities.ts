@@ -24,5 +24,7 @@ export const AuthTokenEntity = defineEntity({
     userId: p.string().length(36).index(),
     createdAt: p.string().length(32),
     expiresAt: p.string().length(32),
+    /** When the token was last used, recorded at most once a minute (see AuthService); null = never since created. */
+    lastUsedAt: p.string().length(32).nullable(),
   },
 });

@@ -1,26 +1,15 @@
 import type { InferEntity } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { ConcurrencyError, NotFoundError, type ChatMessage, type Clock, type Conversation, type ConversationGetOptions, type ConversationRepository, type ConversationSaveOptions, type ConversationState } from '@autocase/core';
 import { ChatMessageEntity, ConversationEntity } from '../entities/index.js';
+import { typedTables } from './typed-tables.js';
 import { reserveCounterValues } from './sql-counter.js';
 import { scopedEm } from '../transaction-scope.js';
 
 type ConversationRow = InferEntity<typeof ConversationEntity>;
 type MessageRow = InferEntity<typeof ChatMessageEntity>;
 type NewMessage = Omit<ChatMessage, 'id' | 'conversationId'>;
-interface ConversationColumns {
-  id: string;
-  state: string;
-  customer: unknown;
-  context: unknown;
-  origin: string;
-  agent_id: string | null;
-  case_id: string | null;
-  created_at: string;
-  accepted_at: string | null;
-  ended_at: string | null;
-}
 
 function messageFromColumns(row: MessageColumns): ChatMessage {
   return { id: row.id, conversationId: row.conversation_id, sender: row.sender as ChatMessage['sender'], senderName: row.sender_name ?? null, text: row.text, at: row.at };
@@ -30,6 +19,8 @@ function messageFromColumns(row: MessageColumns): ChatMessage {
 function jsonColumn(value: unknown): unknown {
   return typeof value === 'string' ? JSON.parse(value) : value;
 }
+
+const MESSAGE_COLUMNS = ['id', 'conversation_id', 'sender', 'sender_name', 'text', 'at'] as const;
 
 interface MessageColumns {
   id: string;
@@ -84,7 +75,7 @@ export class MikroConversationRepository implements ConversationRepository {
         acceptedAt: fields.acceptedAt ?? null,
         endedAt: fields.endedAt ?? null,
       });
-      await this.insertMessages(em as unknown as MikroORM['em'], id, messages);
+      await this.insertMessages(em, id, messages);
     });
     const created = await this.get(id);
     if (!created) throw new NotFoundError('conversation', id);
@@ -101,7 +92,7 @@ export class MikroConversationRepository implements ConversationRepository {
     return new Date(next).toISOString();
   }
 
-  private async insertMessages(em: MikroORM['em'], conversationId: string, messages: NewMessage[]): Promise<ChatMessage[]> {
+  private async insertMessages(em: EntityManager, conversationId: string, messages: NewMessage[]): Promise<ChatMessage[]> {
     if (messages.length === 0) return [];
     const last = await reserveCounterValues(em, 'chat-message', messages.length);
     const rows = messages.map((message, index) => ({
@@ -113,35 +104,29 @@ export class MikroConversationRepository implements ConversationRepository {
       text: message.text,
       at: message.at,
     }));
-    // Plain parameterised SQL on the hot path of every chat message (no entity machinery).
-    const placeholders = rows.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ');
-    await em
-      .getConnection()
-      .execute(
-        `insert into chat_messages (id, conversation_id, sequence, sender, sender_name, text, at) values ${placeholders}`,
-        rows.flatMap((row) => [row.id, row.conversationId, row.sequence, row.sender, row.senderName, row.text, row.at]),
-        'run',
-        em.getTransactionContext(),
-      );
+    // Plain bound SQL on the hot path of every chat message (no entity machinery).
+    await typedTables(em)
+      .insertInto('chat_messages')
+      .values(rows.map((row) => ({ id: row.id, conversation_id: row.conversationId, sequence: row.sequence, sender: row.sender, sender_name: row.senderName, text: row.text, at: row.at })))
+      .execute();
     return rows.map(toMessage);
   }
 
   async get(id: string, options: ConversationGetOptions = {}): Promise<Conversation | null> {
     const conversation = await this.getWithoutMessages(id);
     if (!conversation || options.messages === false) return conversation;
-    const em = scopedEm(this.orm);
-    const rows = (await em
-      .getConnection()
-      .execute<MessageColumns[]>('select id, conversation_id, sender, sender_name, text, at from chat_messages where conversation_id = ? order by sequence asc', [id], 'all', em.getTransactionContext())) as MessageColumns[];
+    const rows = await typedTables(scopedEm(this.orm))
+      .selectFrom('chat_messages')
+      .select(MESSAGE_COLUMNS)
+      .where('conversation_id', '=', id)
+      .orderBy('sequence', 'asc')
+      .execute();
     return { ...conversation, messages: rows.map(messageFromColumns) };
   }
 
-  /** Plain parameterised SQL (no entity machinery): conversations are read on every message and transition. */
+  /** Plain bound SQL (no entity machinery): conversations are read on every message and transition. */
   private async getWithoutMessages(id: string): Promise<Conversation | null> {
-    // Inside a unit of work (a case created for the conversation) the read joins its transaction.
-    const em = scopedEm(this.orm);
-    const rows = (await em.getConnection().execute<ConversationColumns[]>('select * from conversations where id = ?', [id], 'all', em.getTransactionContext())) as ConversationColumns[];
-    const row = rows[0];
+    const row = await typedTables(scopedEm(this.orm)).selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) return null;
     return toConversation(
       {
@@ -161,47 +146,39 @@ export class MikroConversationRepository implements ConversationRepository {
   }
 
   async getMessage(conversationId: string, messageId: string): Promise<ChatMessage | null> {
-    const rows = (await this.orm.em
-      .getConnection()
-      .execute<MessageColumns[]>('select id, conversation_id, sender, sender_name, text, at from chat_messages where id = ? and conversation_id = ?', [messageId, conversationId], 'all')) as MessageColumns[];
-    const row = rows[0];
+    const row = await typedTables(scopedEm(this.orm))
+      .selectFrom('chat_messages')
+      .select(MESSAGE_COLUMNS)
+      .where('id', '=', messageId)
+      .where('conversation_id', '=', conversationId)
+      .executeTakeFirst();
     return row ? messageFromColumns(row) : null;
   }
 
   /** With `expected`, one conditional UPDATE (`… where id = ? and state = ? [and case_id = ?]`): a racing save finds no row to change. */
   async save(conversation: Conversation, options: ConversationSaveOptions = {}): Promise<Conversation> {
-    // Plain parameterised SQL: every transition saves the conversation (once for the move, once for the case link).
-    const em = scopedEm(this.orm);
-    const connection = em.getConnection();
+    // Plain bound SQL: every transition saves the conversation (once for the move, once for the case link).
     const expected = options.expected;
-    const conditions = ['id = ?'];
-    const conditionValues: unknown[] = [conversation.id];
+    let update = typedTables(scopedEm(this.orm))
+      .updateTable('conversations')
+      .set({
+        state: conversation.state,
+        customer: JSON.stringify(conversation.customer),
+        context: JSON.stringify(conversation.context),
+        origin: conversation.origin,
+        agent_id: conversation.agentId ?? null,
+        case_id: conversation.caseId ?? null,
+        accepted_at: conversation.acceptedAt ?? null,
+        ended_at: conversation.endedAt ?? null,
+      })
+      .where('id', '=', conversation.id);
     if (expected) {
-      conditions.push('state = ?');
-      conditionValues.push(expected.state);
-      if (expected.caseId === null) conditions.push('case_id is null');
-      else if (expected.caseId !== undefined) {
-        conditions.push('case_id = ?');
-        conditionValues.push(expected.caseId);
-      }
+      update = update.where('state', '=', expected.state);
+      if (expected.caseId === null) update = update.where('case_id', 'is', null);
+      else if (expected.caseId !== undefined) update = update.where('case_id', '=', expected.caseId);
     }
-    const values = [
-      conversation.state,
-      JSON.stringify(conversation.customer),
-      JSON.stringify(conversation.context),
-      conversation.origin,
-      conversation.agentId ?? null,
-      conversation.caseId ?? null,
-      conversation.acceptedAt ?? null,
-      conversation.endedAt ?? null,
-    ];
-    const result = (await connection.execute<{ affectedRows: number }>(
-      `update conversations set state = ?, customer = ?, context = ?, origin = ?, agent_id = ?, case_id = ?, accepted_at = ?, ended_at = ? where ${conditions.join(' and ')}`,
-      [...values, ...conditionValues],
-      'run',
-      em.getTransactionContext(),
-    )) as { affectedRows: number };
-    if (result.affectedRows === 0) {
+    const result = await update.executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) {
       if (expected && (await this.getWithoutMessages(conversation.id))) throw new ConcurrencyError('conversation', conversation.id);
       throw new NotFoundError('conversation', conversation.id);
     }
@@ -213,9 +190,9 @@ export class MikroConversationRepository implements ConversationRepository {
   /** The existence check, the sequence number and the insert in one transaction: one commit per message. */
   async appendMessage(conversationId: string, message: NewMessage): Promise<ChatMessage> {
     const [stored] = await this.orm.em.fork().transactional(async (em) => {
-      const found = (await em.getConnection().execute<unknown[]>('select 1 as found from conversations where id = ?', [conversationId], 'all', em.getTransactionContext())) as unknown[];
-      if (found.length === 0) throw new NotFoundError('conversation', conversationId);
-      return this.insertMessages(em as unknown as MikroORM['em'], conversationId, [message]);
+      const found = await typedTables(em).selectFrom('conversations').select('id').where('id', '=', conversationId).executeTakeFirst();
+      if (!found) throw new NotFoundError('conversation', conversationId);
+      return this.insertMessages(em, conversationId, [message]);
     });
     if (!stored) throw new NotFoundError('conversation', conversationId);
     return stored;

@@ -12,7 +12,7 @@ import { sharedReadCache, type ReadThroughCache } from '../read-through-cache.js
  */
 const TOKEN_CACHE_MS = 2000;
 
-type CachedToken = { user: User; expiresAt: string } | null;
+type CachedToken = { user: User; expiresAt: string; lastUsedAt: string } | null;
 
 type UserRow = InferEntity<typeof UserEntity>;
 
@@ -73,20 +73,29 @@ export class MikroUserRepository implements UserRepository {
   async saveToken(token: { tokenHash: string; userId: string; expiresAt: string }): Promise<void> {
     const em = this.orm.em.fork();
     const now = this.clock.now().toISOString();
-    await em.insert(AuthTokenEntity, { ...token, createdAt: now });
+    await em.insert(AuthTokenEntity, { ...token, createdAt: now, lastUsedAt: now });
     await em.nativeDelete(AuthTokenEntity, { expiresAt: { $lte: now } });
     this.tokens.invalidate();
   }
 
   /** Every authenticated request asks this; answers are cached briefly (see TOKEN_CACHE_MS), expiry is checked on each call. */
   async findUserByToken(tokenHash: string, now: string): Promise<User | null> {
+    return (await this.findSession(tokenHash, now))?.user ?? null;
+  }
+
+  async findSession(tokenHash: string, now: string): Promise<{ user: User; lastUsedAt: string } | null> {
     const found = await this.tokens.get(tokenHash, async () => {
       const em = this.orm.em.fork();
       const token = await em.findOne(AuthTokenEntity, { tokenHash });
       const row = token ? await em.findOne(UserEntity, { id: token.userId }) : null;
-      return token && row ? { user: toUser(row), expiresAt: token.expiresAt } : null;
+      return token && row ? { user: toUser(row), expiresAt: token.expiresAt, lastUsedAt: token.lastUsedAt ?? token.createdAt } : null;
     });
-    return found && found.expiresAt > now ? found.user : null;
+    return found && found.expiresAt > now ? { user: found.user, lastUsedAt: found.lastUsedAt } : null;
+  }
+
+  /** Not followed by a cache invalidation: a cached entry is at most TOKEN_CACHE_MS behind, far below the touch interval. */
+  async touchToken(tokenHash: string, at: string): Promise<void> {
+    await this.orm.em.fork().nativeUpdate(AuthTokenEntity, { tokenHash }, { lastUsedAt: at });
   }
 
   async deleteToken(tokenHash: string): Promise<void> {
