@@ -50,6 +50,14 @@ describeEachDatabase('per-address and per-account rate limits', (databaseId) => 
     expect((await login(behindProxy, '192.0.2.45')).status).toBe(401);
   });
 
+  it('lets only five of a parallel burst of guesses at one account reach the password check', async () => {
+    const email = 'burst-target@example.com';
+    const responses = await Promise.all(Array.from({ length: 20 }, (_, index) => login(behindProxy, `192.0.2.${10 + index}`, `guess-${index}`, email)));
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(15);
+  });
+
   it('makes an account wait after five failed sign-ins, even from rotating addresses and with the right password', async () => {
     const statuses = [];
     for (let index = 1; index <= 5; index += 1) statuses.push((await login(behindProxy, `192.0.2.${100 + index}`, 'not-the-password', ADMIN.email)).status);
@@ -58,7 +66,7 @@ describeEachDatabase('per-address and per-account rate limits', (databaseId) => 
     await expectHumanTooMany(refused, /too many failed sign-ins for this account: wait \d+ s/);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(20);
     expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(30);
-    // Another account is not affected.
+    // Another account is not affected, and the right password works there.
     expect((await login(behindProxy, '192.0.2.121', 'wrong-password', 'someone-else@example.com')).status).toBe(401);
   });
 });

@@ -4,7 +4,7 @@ import type { Clock } from '@autocase/core';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG, CLOCK, USER_REPOSITORY } from '../tokens.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';
-import { waitBeforeNextLogin } from './login-throttle.js';
+import { FREE_LOGIN_FAILURES, lockoutMs, waitBeforeNextLogin } from './login-throttle.js';
 import { MikroLoginFailureStore } from './mikro-login-failure-store.js';
 import { SessionRevocations } from './session-revocations.js';
 import type { User, UserRepository } from './user.js';
@@ -35,15 +35,18 @@ export class AuthService {
    */
   async login(email: string, password: string): Promise<{ kind: 'ok'; token: string; user: User } | { kind: 'wrong' } | { kind: 'throttled'; retryAfterMs: number }> {
     const now = this.clock.now();
-    const waitMs = waitBeforeNextLogin(await this.failures.get(email), now);
+    const before = await this.failures.get(email);
+    const waitMs = waitBeforeNextLogin(before, now);
     if (waitMs > 0) return { kind: 'throttled', retryAfterMs: waitMs };
+    // Counted as a failure until the password proves right, so a burst of parallel guesses cannot
+    // all slip in before the first failure is stored: only the attempts within the free ones (or
+    // the one next after a served wait) go on to the password check.
+    const attempt = await this.failures.recordFailure(email, now);
+    if (attempt > Math.max(FREE_LOGIN_FAILURES, (before?.failures ?? 0) + 1)) return { kind: 'throttled', retryAfterMs: lockoutMs(attempt) };
     const found = await this.users.findByEmail(email);
     // Same work either way, so response time does not reveal which emails exist.
     const verified = await verifyPassword(password, found && !found.disabled ? found.passwordHash : await DUMMY_HASH);
-    if (!found || found.disabled || !verified) {
-      await this.failures.recordFailure(email, now);
-      return { kind: 'wrong' };
-    }
+    if (!found || found.disabled || !verified) return { kind: 'wrong' };
     await this.failures.clear(email);
     const token = randomBytes(32).toString('base64url');
     await this.users.saveToken({ tokenHash: hashToken(token), userId: found.id, expiresAt: new Date(this.clock.now().getTime() + this.config.sessions.maxAgeMs).toISOString() });
