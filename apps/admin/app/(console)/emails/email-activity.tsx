@@ -14,7 +14,8 @@ import { api, buildApiPath } from '@/lib/api-client';
 import { useApiResource } from '@/lib/use-api-resource';
 import { EmailRow } from './email-row';
 
-const OUTCOMES = ['case-created', 'linked', 'skipped', 'failed'] as const;
+const OUTCOMES = ['case-created', 'linked', 'skipped', 'failed', 'spam'] as const;
+const OUTCOME_LABELS: Record<(typeof OUTCOMES)[number], string> = { 'case-created': 'case-created', linked: 'linked', skipped: 'skipped', failed: 'failed', spam: 'spam (quarantined)' };
 const PAGE_SIZE = 25;
 
 export function EmailActivity() {
@@ -31,9 +32,21 @@ export function EmailActivity() {
     resource.reload();
   }
 
+  async function release(email: EmailMessage) {
+    const result = await api.post<{ outcome: string }>(`/emails/${encodeURIComponent(email.id)}/release`);
+    setNotice(`“${email.subject || email.id}” was released from the spam quarantine: ${result.outcome}.`);
+    resource.reload();
+  }
+
+  async function markSpam(email: EmailMessage) {
+    const result = await api.post<{ outcome: string }>(`/emails/${encodeURIComponent(email.id)}/spam`);
+    setNotice(result.outcome === 'spam' ? `“${email.subject || email.id}” was moved to the spam quarantine.` : `“${email.subject || email.id}” was recorded as spam; its case stays.`);
+    resource.reload();
+  }
+
   return (
     <>
-      <PageHeader title="Email activity" description="Every inbound email, what ARC did with it and why. Reprocess an email after fixing a rule." />
+      <PageHeader title="Email activity" description="Every inbound email, what ARC did with it and why. Reprocess an email after fixing a rule; release quarantined spam with “Not spam”." />
       <div role="search" aria-label="Filter emails" className="mb-4 flex flex-wrap gap-3">
         <input
           aria-label="Search emails"
@@ -52,12 +65,12 @@ export function EmailActivity() {
             setOutcome(event.target.value);
             setPage(1);
           }}
-          className={controlClass(false, 'w-44')}
+          className={controlClass(false, 'w-52')}
         >
           <option value="">All outcomes</option>
           {OUTCOMES.map((value) => (
             <option key={value} value={value}>
-              {value}
+              {OUTCOME_LABELS[value]}
             </option>
           ))}
         </select>
@@ -96,7 +109,7 @@ export function EmailActivity() {
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {resource.data.items.map((email) => (
-                  <EmailRow key={email.id} email={email} onReprocess={reprocess} />
+                  <EmailRow key={email.id} email={email} onReprocess={reprocess} onRelease={release} onMarkSpam={markSpam} />
                 ))}
               </tbody>
             </table>
