@@ -37,6 +37,10 @@ test('shows quarantined spam in the email activity, searchable, and releases it 
   await expect(table.getByRole('row')).toHaveCount(3);
   await screenshot(page, 'spam-quarantine');
   await page.setViewportSize({ width: 390, height: 844 });
+  const card = page.getByRole('list', { name: 'Inbound emails' }).getByRole('listitem').filter({ hasText: flaggedSubject });
+  await expect(card.getByRole('button', { name: 'Not spam' })).toBeVisible();
+  await expect(card).toContainText('spam');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await screenshot(page, 'spam-quarantine-mobile');
   await page.setViewportSize({ width: 1440, height: 900 });
 

@@ -12,6 +12,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { SkeletonRows } from '@/components/ui/skeleton';
 import { api, buildApiPath } from '@/lib/api-client';
 import { useApiResource } from '@/lib/use-api-resource';
+import { EmailCard } from './email-card';
 import { EmailRow } from './email-row';
 
 const OUTCOMES = ['case-created', 'linked', 'skipped', 'failed', 'spam'] as const;
@@ -56,7 +57,7 @@ export function EmailActivity() {
             setSearch(event.target.value);
             setPage(1);
           }}
-          className={controlClass(false, 'w-80')}
+          className={controlClass(false, 'w-full sm:w-80')}
         />
         <select
           aria-label="Outcome"
@@ -65,7 +66,7 @@ export function EmailActivity() {
             setOutcome(event.target.value);
             setPage(1);
           }}
-          className={controlClass(false, 'w-52')}
+          className={controlClass(false, 'w-full sm:w-52')}
         >
           <option value="">All outcomes</option>
           {OUTCOMES.map((value) => (
@@ -93,7 +94,12 @@ export function EmailActivity() {
         />
       ) : (
         <Card className="overflow-hidden">
-          <div className="overflow-x-auto">
+          <ul className="divide-y divide-slate-100 md:hidden" aria-label="Inbound emails">
+            {resource.data.items.map((email) => (
+              <EmailCard key={email.id} email={email} onReprocess={reprocess} onRelease={release} onMarkSpam={markSpam} />
+            ))}
+          </ul>
+          <div className="hidden overflow-x-auto md:block">
             <table className="w-full text-left text-sm" aria-label="Inbound emails">
               <thead className="bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
                 <tr>

@@ -8,7 +8,7 @@ import { ApiError, buildApiPath } from '@/lib/api-client';
 import { readSession } from '@/lib/session';
 import { formatDateTime } from '@/lib/format';
 
-const OUTCOME_TONE = { 'case-created': 'success', linked: 'brand', skipped: 'neutral', failed: 'danger', spam: 'warning' } as const;
+export const OUTCOME_TONE = { 'case-created': 'success', linked: 'brand', skipped: 'neutral', failed: 'danger', spam: 'warning' } as const;
 
 async function downloadRaw(email: EmailMessage): Promise<void> {
   const session = readSession();
