@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedEmail } from '@autocase/core';
 import { loadBaseSpamModel } from './base-spam-model.js';
-import { SpamClassifier } from './spam-classifier.js';
+import { sigmoid, SpamClassifier, spamRow } from './spam-classifier.js';
 import { spamTerms, type SpamFeatureInput } from './spam-features.js';
 import { decodeSpamModel, encodeSpamModel } from './spam-model.js';
 import { adaptSpamModel, trainSpamModel } from './train-spam-model.js';
@@ -51,6 +51,17 @@ describe('spam model', () => {
     expect(classifier.score(email('Offer', 'Cheap pills online, make money fast, click here')).probability).toBeGreaterThan(0.5);
     expect(adapted.examples).toEqual({ spam: 5, ham: 6 });
     expect(adaptSpamModel(base, [])).toBe(base);
+  });
+});
+
+describe('short messages', () => {
+  it('are judged with less confidence: a few spammy terms do not make spam', () => {
+    const model = loadBaseSpamModel();
+    const terms = ['fn:NONE', 'xm:NONE', 's:newsletter', 'NODATE'];
+    const row = spamRow(new Map(model.terms.map((term, position) => [term, position])), model.idf, terms);
+    const rawLogit = row.indices.reduce((sum, position, offset) => sum + model.weights[position]! * row.values[offset]!, model.bias);
+    expect(sigmoid(rawLogit)).toBeGreaterThan(0.5);
+    expect(new SpamClassifier(model).scoreTerms(terms).probability).toBeLessThan(0.5);
   });
 });
 

@@ -22,6 +22,15 @@ export function spamRow(index: ReadonlyMap<string, number>, idf: ArrayLike<numbe
 
 export const sigmoid = (logit: number) => 1 / (1 + Math.exp(-logit));
 
+/**
+ * A message with fewer known terms than this is judged with less confidence: its log-odds are
+ * pulled towards {@link SHORT_MESSAGE_LOGIT} in proportion (a three-word "Thanks, got it" is no
+ * evidence either way, and losing a customer's mail costs more than letting one spam through).
+ */
+export const FULL_EVIDENCE_TERMS = 15;
+/** Log-odds of a message the model knows nothing about: about 12 % spam. */
+export const SHORT_MESSAGE_LOGIT = -2;
+
 /** Scores emails with a spam model. */
 export class SpamClassifier {
   private readonly index: Map<string, number>;
@@ -49,6 +58,7 @@ export class SpamClassifier {
       if (contribution > 0) contributions.push([this.model.terms[position]!, contribution]);
     });
     contributions.sort((left, right) => right[1] - left[1]);
-    return { probability: sigmoid(logit), threshold, evidence: contributions.slice(0, 8).map(([term]) => term), model: this.name };
+    const evidence = Math.min(1, row.indices.length / FULL_EVIDENCE_TERMS);
+    return { probability: sigmoid(evidence * logit + (1 - evidence) * SHORT_MESSAGE_LOGIT), threshold, evidence: contributions.slice(0, 8).map(([term]) => term), model: this.name };
   }
 }
