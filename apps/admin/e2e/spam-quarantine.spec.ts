@@ -51,3 +51,23 @@ test('shows quarantined spam in the email activity, searchable, and releases it 
   await expect(table.getByRole('row').filter({ hasText: flaggedSubject })).toContainText('released from the spam quarantine');
   await expect(pitch).toHaveCount(0);
 });
+
+test('sets a mailbox\'s spam policy in the mailbox editor, kept through a save', async ({ page, request }) => {
+  const admin = await signInWithStoredSession(page, request);
+  const mailbox = `policy-${Date.now()}@example.com`;
+  await apiCall(request, admin.token, 'POST', '/admin/mailboxes', { address: mailbox });
+  await page.goto('/mailboxes');
+  await page.getByRole('list', { name: 'Mailboxes' }).getByRole('button', { name: new RegExp(mailbox) }).click();
+  await expect(page.getByRole('switch', { name: 'Spam handling' })).toBeChecked();
+  await page.getByLabel('Classifier threshold').fill('0.9');
+  await page.getByLabel('Quarantine SPF and DKIM failures').check();
+  await screenshot(page, 'mailbox-spam-policy');
+  await page.getByRole('button', { name: /^Save/ }).click();
+  await expect(page.getByText(`${mailbox} saved.`)).toBeVisible();
+  const stored = (await apiCall(request, admin.token, 'GET', '/admin/mailboxes')) as { items: { address: string; spam?: Record<string, unknown> }[] };
+  expect(stored.items.find((item) => item.address === mailbox)?.spam).toMatchObject({ enabled: true, classifierThreshold: 0.9, quarantineOnSpfAndDkimFail: true, quarantineOnDmarcFail: true });
+  await page.getByLabel('Classifier threshold').fill('7');
+  await page.getByRole('button', { name: /^Save/ }).click();
+  await expect(page.getByText('Not saved: fix the highlighted settings.')).toBeVisible();
+  await expect(page.getByLabel('Classifier threshold')).toHaveAttribute('aria-invalid', 'true');
+});
