@@ -12,6 +12,7 @@ import { runEmailSection } from './lib/section-email.mjs';
 import { runFaultsSection } from './lib/section-faults.mjs';
 import { runQualitySection } from './lib/section-quality.mjs';
 import { runScaleSection } from './lib/section-scale.mjs';
+import { runSpamSection } from './lib/section-spam.mjs';
 import { runSoakSection } from './lib/section-soak.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -58,6 +59,7 @@ try {
   if (options.only.has('email') || options.only.has('memory')) await section('email', () => runEmailSection(context));
   if (options.only.has('chat')) await section('chat', () => runChatSection(context));
   if (options.only.has('quality')) await section('quality', () => runQualitySection({ root, evalDir, log }));
+  if (options.only.has('spam')) await section('spam', () => runSpamSection({ evalDir, log }));
   if (options.only.has('memory') && options.soak) await section('soak', () => runSoakSection(context));
   if (options.only.has('scale')) await section('scale', () => runScaleSection(context));
   if (options.only.has('faults')) await section('faults', () => runFaultsSection(context));

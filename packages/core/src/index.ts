@@ -26,6 +26,9 @@ export * from './ports/prediction-log.js';
 // Email channel: domain, ARC rules, ports, processing
 export * from './domain/email.js';
 export * from './domain/arc-rule.js';
+export * from './domain/spam.js';
+export * from './ports/spam-ports.js';
+export * from './use-cases/process-inbound-email-spam.js';
 export * from './ports/email-ports.js';
 export * from './use-cases/process-inbound-email.js';
 export * from './use-cases/process-inbound-email-arc-evaluation.js';

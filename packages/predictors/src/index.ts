@@ -9,3 +9,4 @@ export { default as llmPredictor } from './llm/index.js';
 export * from './rules/index.js';
 export { default as rulesPredictor } from './rules/index.js';
 export * from './summarizers/index.js';
+export * from './spam/index.js';

@@ -21,7 +21,7 @@ export class EmailMetrics {
   constructor(registry: Registry) {
     const registers = [registry];
     this.inbound = new Counter({ name: 'autocase_email_inbound_total', help: 'Inbound emails stored, by channel (smtp, imap, http)', labelNames: ['channel'], registers });
-    this.outcomes = new Counter({ name: 'autocase_email_outcomes_total', help: 'Processed inbound emails by outcome (case-created, linked, skipped, failed)', labelNames: ['outcome'], registers });
+    this.outcomes = new Counter({ name: 'autocase_email_outcomes_total', help: 'Processed inbound emails by outcome (case-created, linked, skipped, failed, spam)', labelNames: ['outcome'], registers });
     this.acknowledgements = new Counter({ name: 'autocase_email_acknowledgements_total', help: 'Automatic acknowledgements sent', registers });
     this.smtpRejections = new Counter({ name: 'autocase_email_smtp_rejections_total', help: 'SMTP commands refused, by reply code (451 storage down, 550 unknown mailbox, 552 too large, 530 STARTTLS first)', labelNames: ['code'], registers });
     this.processingSeconds = new Histogram({

@@ -23,9 +23,17 @@ import { EmailMetrics } from './email-metrics.js';
 import { EmailSweeper } from './email-sweeper.js';
 import { EMAIL_CHANNELS, EMAIL_INTAKE, EMAIL_JOB_SETTINGS, EMAIL_METRICS, EMAIL_PROCESSING, EMAIL_SETTINGS, EMAIL_SWEEPER } from './email-tokens.js';
 import { EmailsController } from './emails.controller.js';
+import { MikroEmailRepository } from './mikro-email-repository.js';
 import { rawMessageBody } from './raw-message-body.js';
+import { SPAM_MIGRATIONS } from './spam/migration-20261204040000-spam-decisions.js';
+import { MikroSpamDecisionStore } from './spam/mikro-spam-decision-store.js';
+import { SpamCheckService } from './spam/spam-check-service.js';
+import { SpamDecisionEntity } from './spam/spam-decision-entity.js';
+import { SpamController } from './spam/spam.controller.js';
+import { SPAM_CHECK, SPAM_DECISIONS } from './spam/spam-tokens.js';
 
 registerPersistence({ entities: EMAIL_ENTITIES, migrations: EMAIL_MIGRATIONS });
+registerPersistence({ entities: [SpamDecisionEntity], migrations: SPAM_MIGRATIONS });
 
 /** The email settings: from the host configuration when it carries them, else from the environment. */
 function emailSettings(config: AppConfig): EmailChannelConfig {
@@ -38,15 +46,26 @@ function emailSettings(config: AppConfig): EmailChannelConfig {
  * dry runs; the email activity list, raw download and reprocessing; agent replies by email.
  */
 @Module({
-  controllers: [EmailInboundController, EmailsController, AdminEmailController],
+  controllers: [EmailInboundController, EmailsController, AdminEmailController, SpamController],
   providers: [
     { provide: EMAIL_SETTINGS, inject: [APP_CONFIG], useFactory: emailSettings },
     { provide: EMAIL_METRICS, inject: [METRICS], useFactory: (metrics: AppMetrics) => new EmailMetrics(metrics.registry) },
     { provide: EMAIL_JOB_SETTINGS, inject: [APP_CONFIG], useFactory: (config: AppConfig): JobSettings => config.jobs ?? DEFAULT_JOB_SETTINGS },
+    { provide: SPAM_DECISIONS, inject: [MIKRO_ORM], useFactory: (orm: MikroORM) => new MikroSpamDecisionStore(orm) },
+    {
+      provide: SPAM_CHECK,
+      inject: [SPAM_DECISIONS, MIKRO_ORM, CASE_ENGINE, APP_LOGGER, EMAIL_SETTINGS],
+      useFactory: (decisions: MikroSpamDecisionStore, orm: MikroORM, engine: CaseEngineDeps, logger: Logger, settings: EmailChannelConfig) =>
+        new SpamCheckService(decisions, new MikroEmailRepository(orm), engine.clock, logger, settings.mailboxRefreshMs),
+    },
     {
       provide: EMAIL_PROCESSING,
-      inject: [MIKRO_ORM, CASE_ENGINE, SECRET_BOX, EMAIL_JOB_SETTINGS],
-      useFactory: (orm: MikroORM, engine: CaseEngineDeps, secrets: SecretBox, jobs: JobSettings) => createEmailProcessing(orm, engine, secrets, { claimLeaseMs: jobs.leaseMs }),
+      inject: [MIKRO_ORM, CASE_ENGINE, SECRET_BOX, EMAIL_JOB_SETTINGS, SPAM_CHECK],
+      // The spam step: upstream verdict + the classifier adapted to this deployment's decisions.
+      useFactory: (orm: MikroORM, engine: CaseEngineDeps, secrets: SecretBox, jobs: JobSettings, spam: SpamCheckService): EmailProcessing => ({
+        ...createEmailProcessing(orm, engine, secrets, { claimLeaseMs: jobs.leaseMs }),
+        checkSpam: spam.check,
+      }),
     },
     {
       provide: EMAIL_INTAKE,
@@ -66,7 +85,7 @@ function emailSettings(config: AppConfig): EmailChannelConfig {
         new EmailChannels(settings, intake, logger, shutdown.signal, () => engine.clock.now(), (code) => metrics.smtpRejected(code)),
     },
   ],
-  exports: [EMAIL_PROCESSING, EMAIL_CHANNELS, EMAIL_INTAKE, EMAIL_METRICS, EMAIL_SWEEPER],
+  exports: [EMAIL_PROCESSING, EMAIL_CHANNELS, EMAIL_INTAKE, EMAIL_METRICS, EMAIL_SWEEPER, SPAM_DECISIONS, SPAM_CHECK],
 })
 export class EmailModule implements NestModule, OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   constructor(

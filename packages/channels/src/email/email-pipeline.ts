@@ -18,12 +18,12 @@ import { parseEmail } from './parse-email.js';
  * stored bytes and runs the core use case. A message that cannot be parsed ends `failed` with
  * the parser's reason. This is the body of the `email.process` job and of reprocessing.
  */
-export async function processStoredEmail(deps: ProcessInboundEmailDependencies, emailId: string, options: { reprocess?: boolean } = {}): Promise<ProcessInboundEmailResult> {
+export async function processStoredEmail(deps: ProcessInboundEmailDependencies, emailId: string, options: { reprocess?: boolean; releasedFromSpam?: boolean } = {}): Promise<ProcessInboundEmailResult> {
   const [email, raw] = await Promise.all([deps.emails.get(emailId), deps.emails.getRaw(emailId)]);
   if (!email || !raw) throw new NotFoundError('Email', emailId);
   const parsed = await parseEmail(raw, { envelopeSender: email.envelope?.mailFrom ?? null });
   const reprocess = options.reprocess ?? false;
-  return parsed.ok ? processInboundEmail(deps, { emailId, parsed: parsed.email, reprocess }) : processInboundEmail(deps, { emailId, parsed: null, parseError: parsed.error, reprocess });
+  return parsed.ok ? processInboundEmail(deps, { emailId, parsed: parsed.email, reprocess, releasedFromSpam: options.releasedFromSpam ?? false }) : processInboundEmail(deps, { emailId, parsed: null, parseError: parsed.error, reprocess });
 }
 
 export type DryRunResult = { ok: true; email: ParsedEmail; evaluation: ArcEvaluation; wouldThreadOrSkip: string | null } | { ok: false; error: string };

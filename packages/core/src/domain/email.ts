@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { DomainError } from './errors.js';
+import { SpamPolicySchema } from './spam.js';
 
 /** An address as found in a header: `"Jane Doe" <jane@example.com>`. */
 export interface EmailAddress {
@@ -65,7 +66,8 @@ export interface ParsedEmail {
 export const EMAIL_STATUSES = ['received', 'processed', 'failed'] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 
-export const EMAIL_OUTCOMES = ['case-created', 'linked', 'skipped', 'failed'] as const;
+/** `spam`: quarantined (never a case, never acknowledged) until someone releases it. */
+export const EMAIL_OUTCOMES = ['case-created', 'linked', 'skipped', 'failed', 'spam'] as const;
 export type EmailOutcome = (typeof EMAIL_OUTCOMES)[number];
 
 export const CORRELATION_METHODS = ['in-reply-to', 'references', 'token', 'none'] as const;
@@ -292,6 +294,8 @@ export const MailboxSchema = z.object({
   smtp: SmtpOutboundSettingsSchema.optional(),
   acknowledgement: AcknowledgementTemplateSchema.default(AcknowledgementTemplateSchema.parse({})),
   enabled: z.boolean().default(true),
+  /** Spam handling: the upstream verdict, authentication failures and the built-in classifier (DEFAULT_SPAM_POLICY when absent). */
+  spam: SpamPolicySchema.optional(),
 });
 export type Mailbox = z.infer<typeof MailboxSchema>;
 export type MailboxInput = z.input<typeof MailboxSchema>;

@@ -24,3 +24,4 @@ export * from './repository-contracts.js';
 export * from './predictor-contract.js';
 export * from './in-memory-case-engine.js';
 export * from './channel-contract.js';
+export * from './in-memory-spam-decisions.js';

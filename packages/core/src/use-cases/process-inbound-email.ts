@@ -16,6 +16,7 @@ import { normalizeSubject } from './process-inbound-email-tracking-token.js';
 import { attachDeliveryFailure } from './process-inbound-email-delivery-failure.js';
 import { withEmailClaim } from './process-inbound-email-claim.js';
 import { predictEmailCategory } from './process-inbound-email-category.js';
+import { acknowledgementBlockedBySpam, judgeSpam, type SpamCheck } from './process-inbound-email-spam.js';
 
 export interface ProcessInboundEmailDependencies {
   emails: EmailRepository;
@@ -45,6 +46,8 @@ export interface ProcessInboundEmailDependencies {
   clock: Clock;
   ids: IdGenerator;
   limits?: SenderLimits;
+  /** Spam verdict of a new (not threaded) email; spam is quarantined with outcome `spam`. Without it nothing is quarantined. */
+  checkSpam?: SpamCheck;
   /** How long a worker's claim on an email holds if it never finishes (DEFAULT_EMAIL_CLAIM_LEASE_MS). */
   claimLeaseMs?: number;
 }
@@ -59,6 +62,8 @@ export interface ProcessInboundEmailInput {
    * rule existed). An email that has a case is never processed twice.
    */
   reprocess?: boolean;
+  /** Someone released it from the spam quarantine: processed normally, never quarantined again. */
+  releasedFromSpam?: boolean;
 }
 
 export interface ProcessInboundEmailResult {
@@ -138,7 +143,7 @@ async function processClaimed(deps: ProcessInboundEmailDependencies, stored: Ema
       return { email: saved, outcome: 'case-created', alreadyProcessed: false, caseRecord, arc: null, acknowledged: false };
     }
   }
-  const decision = await decide(deps, email, parsed, now);
+  const decision = await decide(deps, email, parsed, now, input.releasedFromSpam ?? false);
   const saved = await deps.emails.save({
     ...email,
     status: 'processed',
@@ -154,7 +159,7 @@ async function processClaimed(deps: ProcessInboundEmailDependencies, stored: Ema
   return { email: saved, outcome: decision.outcome, alreadyProcessed: false, caseRecord: decision.caseRecord, arc: decision.arc, acknowledged: decision.acknowledged };
 }
 
-async function decide(deps: ProcessInboundEmailDependencies, email: EmailMessage, parsed: ParsedEmail, now: Date): Promise<Decision> {
+async function decide(deps: ProcessInboundEmailDependencies, email: EmailMessage, parsed: ParsedEmail, now: Date, releasedFromSpam: boolean): Promise<Decision> {
   const { kind, signals } = parsed.classification;
   if (kind === 'bounce') {
     const attached = await attachDeliveryFailure(deps, email, parsed, now);
@@ -192,6 +197,8 @@ async function decide(deps: ProcessInboundEmailDependencies, email: EmailMessage
     }
   }
 
+  const spam = await judgeSpam(deps.checkSpam, parsed, mailbox, releasedFromSpam);
+  if (spam.quarantine) return { outcome: 'spam', reason: `quarantined as spam: ${spam.verdict!.reason}`, correlation: thread?.correlation ?? 'none', caseRecord: null, arc: null, acknowledged: false };
   if (sender && (await isSenderLooping(deps.senderActivity, sender, subjectKey, now, deps.limits ?? defaultSenderLimits))) {
     return skipped(`loop guard: ${sender} sent more than ${(deps.limits ?? defaultSenderLimits).sameSubjectPerSenderPerHour} emails with this subject within an hour`, thread?.correlation ?? 'none');
   }
@@ -207,6 +214,7 @@ async function decide(deps: ProcessInboundEmailDependencies, email: EmailMessage
   }
   const reasonParts = [arc.reason];
   if (continuation) reasonParts.push(continuation.reason);
+  if (releasedFromSpam) reasonParts.push('released from the spam quarantine');
   // The case, its audit and prediction log, and the email's link to it in one transaction: a retry finds the case instead of opening a second one.
   const { caseRecord, predictionWarnings } = await createCaseFromEmail(deps, context, { ...createCase, parentCaseId: continuation?.caseRecord.id ?? null, reason: reasonParts.join('; ') }, (created) =>
     deps.emails.save({ ...email, caseId: created.id, reason: `case ${created.number} created; ${arc.reason}` }),
@@ -215,7 +223,9 @@ async function decide(deps: ProcessInboundEmailDependencies, email: EmailMessage
   await deps.events?.publish({ type: 'case.created', caseId: caseRecord.id, fields: Object.keys(caseRecord.fields) });
 
   let acknowledged = false;
-  if (arc.plannedActions.some((action) => action.type === 'acknowledge')) {
+  const ackBlocked = acknowledgementBlockedBySpam(spam.verdict);
+  if (ackBlocked && arc.plannedActions.some((action) => action.type === 'acknowledge')) reasonParts.push(ackBlocked);
+  else if (arc.plannedActions.some((action) => action.type === 'acknowledge')) {
     const ack = await sendAcknowledgement(deps, { mailbox, mailboxAddress: email.mailbox, caseRecord, parsed, now });
     acknowledged = ack.sent;
     reasonParts.push(ack.note);

@@ -12,9 +12,11 @@ import { Pagination } from '@/components/ui/pagination';
 import { SkeletonRows } from '@/components/ui/skeleton';
 import { api, buildApiPath } from '@/lib/api-client';
 import { useApiResource } from '@/lib/use-api-resource';
+import { EmailCard } from './email-card';
 import { EmailRow } from './email-row';
 
-const OUTCOMES = ['case-created', 'linked', 'skipped', 'failed'] as const;
+const OUTCOMES = ['case-created', 'linked', 'skipped', 'failed', 'spam'] as const;
+const OUTCOME_LABELS: Record<(typeof OUTCOMES)[number], string> = { 'case-created': 'case-created', linked: 'linked', skipped: 'skipped', failed: 'failed', spam: 'spam (quarantined)' };
 const PAGE_SIZE = 25;
 
 export function EmailActivity() {
@@ -31,9 +33,21 @@ export function EmailActivity() {
     resource.reload();
   }
 
+  async function release(email: EmailMessage) {
+    const result = await api.post<{ outcome: string }>(`/emails/${encodeURIComponent(email.id)}/release`);
+    setNotice(`“${email.subject || email.id}” was released from the spam quarantine: ${result.outcome}.`);
+    resource.reload();
+  }
+
+  async function markSpam(email: EmailMessage) {
+    const result = await api.post<{ outcome: string }>(`/emails/${encodeURIComponent(email.id)}/spam`);
+    setNotice(result.outcome === 'spam' ? `“${email.subject || email.id}” was moved to the spam quarantine.` : `“${email.subject || email.id}” was recorded as spam; its case stays.`);
+    resource.reload();
+  }
+
   return (
     <>
-      <PageHeader title="Email activity" description="Every inbound email, what ARC did with it and why. Reprocess an email after fixing a rule." />
+      <PageHeader title="Email activity" description="Every inbound email, what ARC did with it and why. Reprocess an email after fixing a rule; release quarantined spam with “Not spam”." />
       <div role="search" aria-label="Filter emails" className="mb-4 flex flex-wrap gap-3">
         <input
           aria-label="Search emails"
@@ -43,7 +57,7 @@ export function EmailActivity() {
             setSearch(event.target.value);
             setPage(1);
           }}
-          className={controlClass(false, 'w-80')}
+          className={controlClass(false, 'w-full sm:w-80')}
         />
         <select
           aria-label="Outcome"
@@ -52,12 +66,12 @@ export function EmailActivity() {
             setOutcome(event.target.value);
             setPage(1);
           }}
-          className={controlClass(false, 'w-44')}
+          className={controlClass(false, 'w-full sm:w-52')}
         >
           <option value="">All outcomes</option>
           {OUTCOMES.map((value) => (
             <option key={value} value={value}>
-              {value}
+              {OUTCOME_LABELS[value]}
             </option>
           ))}
         </select>
@@ -80,7 +94,12 @@ export function EmailActivity() {
         />
       ) : (
         <Card className="overflow-hidden">
-          <div className="overflow-x-auto">
+          <ul className="divide-y divide-slate-100 md:hidden" aria-label="Inbound emails">
+            {resource.data.items.map((email) => (
+              <EmailCard key={email.id} email={email} onReprocess={reprocess} onRelease={release} onMarkSpam={markSpam} />
+            ))}
+          </ul>
+          <div className="hidden overflow-x-auto md:block">
             <table className="w-full text-left text-sm" aria-label="Inbound emails">
               <thead className="bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
                 <tr>
@@ -96,7 +115,7 @@ export function EmailActivity() {
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {resource.data.items.map((email) => (
-                  <EmailRow key={email.id} email={email} onReprocess={reprocess} />
+                  <EmailRow key={email.id} email={email} onReprocess={reprocess} onRelease={release} onMarkSpam={markSpam} />
                 ))}
               </tbody>
             </table>

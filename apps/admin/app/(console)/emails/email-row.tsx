@@ -8,7 +8,7 @@ import { ApiError, buildApiPath } from '@/lib/api-client';
 import { readSession } from '@/lib/session';
 import { formatDateTime } from '@/lib/format';
 
-const OUTCOME_TONE = { 'case-created': 'success', linked: 'brand', skipped: 'neutral', failed: 'danger' } as const;
+export const OUTCOME_TONE = { 'case-created': 'success', linked: 'brand', skipped: 'neutral', failed: 'danger', spam: 'warning' } as const;
 
 async function downloadRaw(email: EmailMessage): Promise<void> {
   const session = readSession();
@@ -22,7 +22,15 @@ async function downloadRaw(email: EmailMessage): Promise<void> {
   URL.revokeObjectURL(url);
 }
 
-export function EmailRow({ email, onReprocess }: { email: EmailMessage; onReprocess: (email: EmailMessage) => Promise<void> }) {
+export interface EmailRowActions {
+  onReprocess: (email: EmailMessage) => Promise<void>;
+  /** "Not spam": out of the quarantine, processed normally; the classifier learns it. */
+  onRelease: (email: EmailMessage) => Promise<void>;
+  /** "Spam": quarantined when it has no case; the classifier learns it. */
+  onMarkSpam: (email: EmailMessage) => Promise<void>;
+}
+
+export function EmailRow({ email, onReprocess, onRelease, onMarkSpam }: { email: EmailMessage } & EmailRowActions) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -64,9 +72,15 @@ export function EmailRow({ email, onReprocess }: { email: EmailMessage; onReproc
         </td>
         <td className="px-6 py-3">
           <div className="flex justify-end gap-2">
-            <Button size="sm" loading={busy} onClick={() => act(() => onReprocess(email))}>
-              Reprocess
-            </Button>
+            {outcome === 'spam' ? (
+              <Button size="sm" loading={busy} onClick={() => act(() => onRelease(email))}>
+                Not spam
+              </Button>
+            ) : (
+              <Button size="sm" loading={busy} onClick={() => act(() => onReprocess(email))}>
+                Reprocess
+              </Button>
+            )}
           </div>
         </td>
       </tr>
@@ -103,9 +117,16 @@ export function EmailRow({ email, onReprocess }: { email: EmailMessage; onReproc
               </div>
             </dl>
             {email.text && <pre className="mt-3 max-h-48 overflow-auto whitespace-pre-wrap rounded-lg bg-white p-3 text-xs text-slate-700 ring-1 ring-slate-200">{email.text.slice(0, 4000)}</pre>}
-            <Button size="sm" variant="ghost" className="mt-3" onClick={() => act(() => downloadRaw(email))}>
-              Download raw .eml
-            </Button>
+            <div className="mt-3 flex flex-wrap gap-2">
+              <Button size="sm" variant="ghost" onClick={() => act(() => downloadRaw(email))}>
+                Download raw .eml
+              </Button>
+              {outcome !== 'spam' && email.status !== 'received' && (
+                <Button size="sm" variant="ghost" loading={busy} onClick={() => act(() => onMarkSpam(email))}>
+                  Mark as spam
+                </Button>
+              )}
+            </div>
           </td>
         </tr>
       )}

@@ -26,4 +26,11 @@ describe('mailbox drafts', () => {
     expect(draft.smtp.password).toBe('');
     expect(draft.imapEnabled).toBe(false);
   });
+
+  it('keeps the spam settings through a save, blank thresholds as null', () => {
+    const draft = toMailboxDraft({ id: 'm1', address: 'support@example.com', enabled: true, acknowledgement: { subject: 's', body: 'b' }, spam: { enabled: true, honourUpstreamFlag: false, upstreamScoreThreshold: 7.5, quarantineOnDmarcFail: false, quarantineOnSpfAndDkimFail: true, classifier: true, classifierThreshold: null } });
+    expect(draft.spam).toMatchObject({ upstreamScoreThreshold: '7.5', classifierThreshold: '', honourUpstreamFlag: false });
+    expect(toMailboxPayload(draft).spam).toEqual({ enabled: true, honourUpstreamFlag: false, upstreamScoreThreshold: 7.5, quarantineOnDmarcFail: false, quarantineOnSpfAndDkimFail: true, classifier: true, classifierThreshold: null });
+    expect(toMailboxPayload(emptyMailboxDraft()).spam).toMatchObject({ enabled: true, quarantineOnDmarcFail: true, classifierThreshold: null });
+  });
 });

@@ -1,4 +1,4 @@
-import type { Mailbox } from '@autocase/core';
+import type { Mailbox, SpamPolicy } from '@autocase/core';
 
 export interface ImapDraft {
   host: string;
@@ -36,7 +36,20 @@ export interface MailboxDraft {
   smtpEnabled: boolean;
   smtp: SmtpDraft;
   acknowledgement: { subject: string; body: string };
+  /** Thresholds as typed ('' = none / the model's own). */
+  spam: Omit<SpamPolicy, 'upstreamScoreThreshold' | 'classifierThreshold'> & { upstreamScoreThreshold: string; classifierThreshold: string };
 }
+
+/** The API's defaults (core DEFAULT_SPAM_POLICY), for a mailbox saved before spam handling existed. */
+const DEFAULT_SPAM: MailboxDraft['spam'] = {
+  enabled: true,
+  honourUpstreamFlag: true,
+  upstreamScoreThreshold: '',
+  quarantineOnDmarcFail: true,
+  quarantineOnSpfAndDkimFail: false,
+  classifier: true,
+  classifierThreshold: '',
+};
 
 /** A mailbox as the API shows it: no passwords and no webhook secret, only whether they are set. */
 export type StoredMailbox = Omit<Mailbox, 'webhookSecret'> & { id: string; webhookSecretSet?: boolean };
@@ -58,6 +71,7 @@ export function emptyMailboxDraft(): MailboxDraft {
     smtpEnabled: false,
     smtp: { host: '', port: 587, secure: false, user: '', password: '', from: '' },
     acknowledgement: { ...DEFAULT_ACKNOWLEDGEMENT },
+    spam: { ...DEFAULT_SPAM },
   };
 }
 
@@ -75,6 +89,9 @@ export function toMailboxDraft(mailbox: StoredMailbox): MailboxDraft {
     smtpEnabled: Boolean(mailbox.smtp),
     smtp: mailbox.smtp ? { ...empty.smtp, ...mailbox.smtp, user: mailbox.smtp.user ?? '', password: '', from: mailbox.smtp.from ?? '' } : empty.smtp,
     acknowledgement: mailbox.acknowledgement ?? { ...DEFAULT_ACKNOWLEDGEMENT },
+    spam: mailbox.spam
+      ? { ...mailbox.spam, upstreamScoreThreshold: mailbox.spam.upstreamScoreThreshold?.toString() ?? '', classifierThreshold: mailbox.spam.classifierThreshold?.toString() ?? '' }
+      : { ...DEFAULT_SPAM },
   };
 }
 
@@ -98,12 +115,19 @@ export function smtpPayload(smtp: SmtpDraft) {
   return { host: smtp.host.trim(), port: smtp.port, secure: smtp.secure, user: optional(smtp.user), password: optional(smtp.password), from: optional(smtp.from) };
 }
 
+/** Blank thresholds are null; anything else is sent as typed, for the API to validate. */
+export function spamPayload(spam: MailboxDraft['spam']) {
+  const threshold = (value: string) => (value.trim() === '' ? null : Number(value));
+  return { ...spam, upstreamScoreThreshold: threshold(spam.upstreamScoreThreshold), classifierThreshold: threshold(spam.classifierThreshold) };
+}
+
 /** The JSON body for POST/PUT: blank passwords and disabled sections are left out. */
 export function toMailboxPayload(draft: MailboxDraft): Record<string, unknown> {
   const payload: Record<string, unknown> = {
     address: draft.address.trim(),
     enabled: draft.enabled,
     acknowledgement: draft.acknowledgement,
+    spam: spamPayload(draft.spam),
   };
   if (draft.displayName.trim()) payload.displayName = draft.displayName.trim();
   if (draft.webhookSecret.trim()) payload.webhookSecret = draft.webhookSecret.trim();

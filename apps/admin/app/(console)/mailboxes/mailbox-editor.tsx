@@ -10,6 +10,7 @@ import { generatePassword } from '../users/user-types';
 import { AcknowledgementEditor } from './acknowledgement-editor';
 import { ImapSection, SmtpSection } from './mailbox-connection-sections';
 import type { MailboxDraft } from './mailbox-draft';
+import { SpamEditor } from './spam-editor';
 
 interface MailboxEditorProps {
   draft: MailboxDraft;
@@ -69,6 +70,13 @@ export function MailboxEditor({ draft, errors, onChange }: MailboxEditorProps) {
       </Section>
       <Section title="Acknowledgement" description="Sent when an ARC rule item says so — never to bulk mail, auto-replies or bounces.">
         <AcknowledgementEditor value={draft.acknowledgement} mailbox={draft.address} errors={sub('acknowledgement')} onChange={(acknowledgement) => patch({ acknowledgement })} />
+      </Section>
+      <Section
+        title="Spam"
+        description="Spam is quarantined in Email activity: never a case, never acknowledged, until someone says “Not spam”."
+        toggle={<Switch label={<span className="sr-only">Spam handling</span>} checked={draft.spam.enabled} onChange={(enabled) => patch({ spam: { ...draft.spam, enabled } })} />}
+      >
+        <SpamEditor value={draft.spam} errors={sub('spam')} onChange={(spam) => patch({ spam })} />
       </Section>
     </div>
   );
