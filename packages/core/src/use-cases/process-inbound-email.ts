@@ -14,6 +14,7 @@ import { decideForFollowUp, findThreadCase } from './process-inbound-email-threa
 import { normalizeSubject } from './process-inbound-email-tracking-token.js';
 import { attachDeliveryFailure } from './process-inbound-email-delivery-failure.js';
 import { withEmailClaim } from './process-inbound-email-claim.js';
+import { machineMailSkipReason } from './process-inbound-email-skip-reason.js';
 import { predictEmailCategory } from './process-inbound-email-category.js';
 
 export interface ProcessInboundEmailDependencies {
@@ -150,14 +151,13 @@ async function processClaimed(deps: ProcessInboundEmailDependencies, stored: Ema
 }
 
 async function decide(deps: ProcessInboundEmailDependencies, email: EmailMessage, parsed: ParsedEmail, now: Date): Promise<Decision> {
-  const { kind, signals } = parsed.classification;
+  const { kind } = parsed.classification;
   if (kind === 'bounce') {
     const attached = await attachDeliveryFailure(deps, email, parsed, now);
     if (attached) return { outcome: 'linked', reason: attached.reason, correlation: 'references', caseRecord: attached.caseRecord, arc: null, acknowledged: false };
-    return skipped(`bounce (${signals.join('; ')}) of a message that is not ours: no case, no acknowledgement`);
+    return skipped(machineMailSkipReason(parsed.classification));
   }
-  if (kind === 'report') return skipped(`machine report (${signals.join('; ')}): no case, no acknowledgement`);
-  if (kind === 'auto-reply') return skipped(`auto-reply (${signals.join('; ')}): no case, no acknowledgement`);
+  if (kind === 'report' || kind === 'auto-reply') return skipped(machineMailSkipReason(parsed.classification));
 
   const [settings, fields, mailbox, rule] = await Promise.all([
     deps.configuration.getSettings(),
