@@ -1,6 +1,7 @@
 import { splitMessageIds, type EmailClassification } from '@autocase/core';
 import { autoReplyEvidence } from './auto-reply-signals.js';
 import type { ParsedEmailDetails } from './parse-email.js';
+import { feedbackReportSignals, listManagerSignals } from './report-detection.js';
 
 /**
  * Who sent it: a mail server reporting a delivery failure (bounce), another machine report
@@ -134,6 +135,8 @@ export function classifyEmail(details: ParsedEmailDetails): EmailClassification 
   const bounce = bounceSignals(details);
   if (bounce.conclusive) return result('bounce', reportType ? [`multipart/report; report-type=${reportType}`, ...bounce.signals] : bounce.signals, findBouncedMessageId(details));
   if (reportType !== null) return result('report', [`multipart/report; report-type=${reportType}`]);
+  const automatedReport = [...feedbackReportSignals(details), ...listManagerSignals(details)];
+  if (automatedReport.length > 0) return result('report', automatedReport);
   if (details.embeddedParts.some((part) => part.contentType.startsWith('message/feedback-report'))) return result('report', ['message/feedback-report part']);
   const sesNotification = SES_NOTIFICATION.exec(details.email.text.slice(0, 20_000))?.[1];
   if (sesNotification === 'Complaint' || sesNotification === 'Delivery') return result('report', [`Amazon SES ${sesNotification.toLowerCase()} notification`]);
