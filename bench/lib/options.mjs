@@ -1,5 +1,5 @@
 // Command-line options of `pnpm bench`.
-export const SECTIONS = ['email', 'chat', 'quality', 'memory', 'scale'];
+export const SECTIONS = ['email', 'machine', 'chat', 'quality', 'memory', 'scale'];
 
 const USAGE = `usage: pnpm bench [--quick] [--only=${SECTIONS.join(',')}] [--soak[=MINUTES]] [--runs=N] [--messages=N] [--customers=N] [--no-build]`;
 
