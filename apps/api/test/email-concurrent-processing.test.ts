@@ -1,4 +1,4 @@
-import { EmailClaimedError, type PluginContext } from '@autocase/core';
+import { EmailClaimedError, EmailWaitsForThreadError, type PluginContext } from '@autocase/core';
 import { RecordingChannelHost } from '@autocase/core/testing';
 import { processStoredEmail, smtpListenerChannel, SmtpListenerConfigSchema, type SmtpListenerConnection } from '@autocase/channels/email';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -59,5 +59,23 @@ describeEachDatabase('two API processes on one database process a stored email o
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(customerInbox.accepted).toHaveLength(1);
     expect(await processingB.emails.claimForProcessing(email.id, { by: 'probe', now: new Date().toISOString(), until: new Date(Date.now() + 1000).toISOString() })).toMatchObject({ status: 'processed' });
+  });
+
+  it('a reply one process takes before the other has processed its parent waits, then lands on the parent case', async () => {
+    const processingA = first.running.app.get<EmailProcessing>(EMAIL_PROCESSING);
+    const processingB = second.app.get<EmailProcessing>(EMAIL_PROCESSING);
+    const message = (lines: string[]) => new TextEncoder().encode([...lines, '', 'Any news?', ''].join('\r\n'));
+    const parentRaw = message(['From: Jane <jane@customer.example>', `To: ${MAILBOX}`, 'Subject: Thread order parent', 'Message-ID: <order-parent@customer.example>']);
+    const replyRaw = message(['From: Jane <jane@customer.example>', `To: ${MAILBOX}`, 'Subject: Re: Thread order parent', 'Message-ID: <order-reply@customer.example>', 'In-Reply-To: <order-parent@customer.example>', 'References: <order-parent@customer.example>']);
+    const arrived = Date.now();
+    const parent = await processingA.emails.storeRaw({ raw: parentRaw, mailbox: MAILBOX, receivedAt: new Date(arrived).toISOString() });
+    const reply = await processingB.emails.storeRaw({ raw: replyRaw, mailbox: MAILBOX, receivedAt: new Date(arrived + 3).toISOString() });
+    await expect(processStoredEmail(processingB, reply.email.id)).rejects.toBeInstanceOf(EmailWaitsForThreadError);
+    const created = await processStoredEmail(processingA, parent.email.id);
+    expect(created.outcome).toBe('case-created');
+    const linked = await processStoredEmail(processingB, reply.email.id);
+    expect(linked).toMatchObject({ outcome: 'linked', email: { caseId: created.email.caseId, correlation: 'in-reply-to' } });
+    const token = await first.login();
+    expect(((await (await first.api('/cases?q=thread%20order%20parent', { token })).json()) as { total: number }).total).toBe(1);
   });
 });

@@ -15,6 +15,7 @@ import { normalizeSubject } from './process-inbound-email-tracking-token.js';
 import { attachDeliveryFailure } from './process-inbound-email-delivery-failure.js';
 import { withEmailClaim } from './process-inbound-email-claim.js';
 import { machineMailSkipReason } from './process-inbound-email-skip-reason.js';
+import { awaitEarlierThreadMessages } from './process-inbound-email-thread-order.js';
 import { predictEmailCategory } from './process-inbound-email-category.js';
 
 export interface ProcessInboundEmailDependencies {
@@ -134,6 +135,7 @@ async function processClaimed(deps: ProcessInboundEmailDependencies, stored: Ema
       return { email: saved, outcome: 'case-created', alreadyProcessed: false, caseRecord, arc: null, acknowledged: false };
     }
   }
+  if (parsed.classification.kind === 'regular') await awaitEarlierThreadMessages(deps.emails, email, parsed, now);
   const decision = await decide(deps, email, parsed, now);
   const saved = await deps.emails.save({
     ...email,
