@@ -5,7 +5,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/app-config.js';
 import { createApp, type RunningApp } from '../src/create-app.js';
 import type { EmailProcessing } from '../src/email/email-processing.js';
-import { EMAIL_PROCESSING } from '../src/email/email-tokens.js';
+import type { EmailIntake } from '../src/email/email-intake.js';
+import { EMAIL_INTAKE, EMAIL_PROCESSING } from '../src/email/email-tokens.js';
 import { createLogger } from '../src/infrastructure/app-logger.js';
 import { describeEachDatabase } from './support/database-targets.js';
 import { ADMIN, startTestApp, type TestApp } from './support/test-app.js';
@@ -77,5 +78,25 @@ describeEachDatabase('two API processes on one database process a stored email o
     expect(linked).toMatchObject({ outcome: 'linked', email: { caseId: created.email.caseId, correlation: 'in-reply-to' } });
     const token = await first.login();
     expect(((await (await first.api('/cases?q=thread%20order%20parent', { token })).json()) as { total: number }).total).toBe(1);
+  });
+
+  it('the queued job of a reply whose parent is still unprocessed looks again until the parent has its case', async () => {
+    const processingA = first.running.app.get<EmailProcessing>(EMAIL_PROCESSING);
+    const intakeB = second.app.get<EmailIntake>(EMAIL_INTAKE);
+    const message = (lines: string[]) => new TextEncoder().encode([...lines, '', 'Still waiting.', ''].join('\r\n'));
+    const arrived = Date.now();
+    const parent = await processingA.emails.storeRaw({ raw: message(['From: Jane <jane@customer.example>', `To: ${MAILBOX}`, 'Subject: Queued order parent', 'Message-ID: <queued-parent@customer.example>']), mailbox: MAILBOX, receivedAt: new Date(arrived).toISOString() });
+    const reply = await processingA.emails.storeRaw({
+      raw: message(['From: Jane <jane@customer.example>', `To: ${MAILBOX}`, 'Subject: Re: Queued order parent', 'Message-ID: <queued-reply@customer.example>', 'In-Reply-To: <queued-parent@customer.example>']),
+      mailbox: MAILBOX,
+      receivedAt: new Date(arrived + 2).toISOString(),
+    });
+    // Only the reply is queued (on the second process); its parent is processed by the first one a moment later.
+    await intakeB.enqueueIfUnprocessed(reply.email);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect((await processingA.emails.get(reply.email.id))!.status).toBe('received');
+    const created = await processStoredEmail(processingA, parent.email.id);
+    await expect.poll(async () => (await processingA.emails.get(reply.email.id))!.outcome, { timeout: 15_000 }).toBe('linked');
+    expect((await processingA.emails.get(reply.email.id))!.caseId).toBe(created.email.caseId);
   });
 });

@@ -1,5 +1,6 @@
 import { Inject, Module, type MiddlewareConsumer, type NestModule, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { ConcurrencyError, DEFAULT_EMAIL_CLAIM_LEASE_MS, EmailClaimedError, PluginError, type CaseEngineDeps } from '@autocase/core';
+import { ConcurrencyError, DEFAULT_EMAIL_CLAIM_LEASE_MS, EmailClaimedError, EmailWaitsForThreadError, PluginError, type CaseEngineDeps } from '@autocase/core';
+
 import { processStoredEmail } from '@autocase/channels/email';
 import type { MikroORM } from '@mikro-orm/core';
 import type { Logger } from 'pino';
@@ -23,6 +24,9 @@ import { EmailMetrics } from './email-metrics.js';
 import { EMAIL_CHANNELS, EMAIL_INTAKE, EMAIL_METRICS, EMAIL_PROCESSING, EMAIL_SETTINGS } from './email-tokens.js';
 import { EmailsController } from './emails.controller.js';
 import { rawMessageBody } from './raw-message-body.js';
+
+/** How soon a reply waiting for its parent (EmailWaitsForThreadError) is looked at again. */
+const THREAD_ORDER_RECHECK_MS = 1_000;
 
 registerPersistence({ entities: EMAIL_ENTITIES, migrations: EMAIL_MIGRATIONS });
 
@@ -79,6 +83,7 @@ export class EmailModule implements NestModule, OnModuleInit, OnApplicationBoots
         this.metrics.processed(result);
         return { outcome: result.outcome, caseId: result.email.caseId };
       } catch (caught) {
+        if (caught instanceof EmailWaitsForThreadError) return this.recheckAfterParent(emailId);
         // Someone saved the case meanwhile, or another worker holds the email: run again later.
         const busy = caught instanceof EmailClaimedError;
         const error = caught instanceof ConcurrencyError || busy ? new PluginError('TEMPORARY', caught.message, { cause: caught }) : caught;
@@ -100,6 +105,16 @@ export class EmailModule implements NestModule, OnModuleInit, OnApplicationBoots
         return { outcome: 'failed' };
       }
     });
+  }
+
+  /**
+   * A reply whose parent is queued but not processed yet: looked at again shortly, without using
+   * up its attempts (core stops waiting THREAD_ORDER_WAIT_MS after the parent arrived).
+   */
+  private async recheckAfterParent(emailId: string): Promise<{ outcome: string; retryInMs: number }> {
+    const jobId = `${EMAIL_PROCESS_JOB}:${emailId}:after-parent:${this.processing.clock.now().getTime()}`;
+    await this.queue.enqueue(EMAIL_PROCESS_JOB, { emailId }, { jobId, attempts: this.settings.processAttempts, backoffMs: 2000, delayMs: THREAD_ORDER_RECHECK_MS });
+    return { outcome: 'waiting-for-earlier-message-of-thread', retryInMs: THREAD_ORDER_RECHECK_MS };
   }
 
   async onApplicationBootstrap(): Promise<void> {
