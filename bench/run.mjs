@@ -1,4 +1,4 @@
-// `pnpm bench`: email ingest, chat latency, prediction quality, memory and scale of the real
+// `pnpm bench`: email ingest, machine-mail classification, chat latency, prediction quality, memory and scale of the real
 // Autocase processes, side by side with their targets. See bench/README.md.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
@@ -10,6 +10,7 @@ import { figure, markdownTable, writeResults } from './lib/report.mjs';
 import { runChatSection } from './lib/section-chat.mjs';
 import { runEmailSection } from './lib/section-email.mjs';
 import { runFaultsSection } from './lib/section-faults.mjs';
+import { runMachineMailSection } from './lib/section-machine-mail.mjs';
 import { runQualitySection } from './lib/section-quality.mjs';
 import { runScaleSection } from './lib/section-scale.mjs';
 import { runSpamSection } from './lib/section-spam.mjs';
@@ -57,6 +58,7 @@ try {
   if (results.build?.warning) log(results.build.warning);
   const context = { root, workDir, options, evalDir, log, sections: options.only };
   if (options.only.has('email') || options.only.has('memory')) await section('email', () => runEmailSection(context));
+  if (options.only.has('machine')) await section('machine', () => runMachineMailSection(context));
   if (options.only.has('chat')) await section('chat', () => runChatSection(context));
   if (options.only.has('quality')) await section('quality', () => runQualitySection({ root, evalDir, log }));
   if (options.only.has('spam')) await section('spam', () => runSpamSection({ evalDir, log }));

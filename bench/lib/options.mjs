@@ -1,5 +1,5 @@
 // Command-line options of `pnpm bench`.
-export const SECTIONS = ['email', 'chat', 'quality', 'spam', 'memory', 'scale', 'faults'];
+export const SECTIONS = ['email', 'machine', 'chat', 'quality', 'spam', 'memory', 'scale', 'faults'];
 
 const USAGE = `usage: pnpm bench [--quick] [--only=${SECTIONS.join(',')}] [--soak[=MINUTES]] [--runs=N] [--messages=N] [--customers=N] [--no-build]`;
 

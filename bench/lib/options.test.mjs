@@ -4,7 +4,7 @@ import { parseOptions } from './options.mjs';
 describe('bench options', () => {
   it('defaults to every section at full size, and --quick shrinks it', () => {
     const full = parseOptions([]);
-    expect([...full.only]).toEqual(['email', 'chat', 'quality', 'spam', 'memory', 'scale', 'faults']);
+    expect([...full.only]).toEqual(['email', 'machine', 'chat', 'quality', 'spam', 'memory', 'scale', 'faults']);
     expect({ runs: full.runs, messages: full.messages, customers: full.customers, soak: full.soak }).toEqual({ runs: 3, messages: 2500, customers: 50, soak: false });
     const quick = parseOptions(['--quick', '--only=chat,quality', '--soak=2']);
     expect({ runs: quick.runs, messages: quick.messages, soakMinutes: quick.soakMinutes, only: [...quick.only] }).toEqual({ runs: 2, messages: 300, soakMinutes: 2, only: ['chat', 'quality'] });

@@ -1,11 +1,12 @@
-import { EmailClaimedError, type PluginContext } from '@autocase/core';
+import { EmailClaimedError, EmailWaitsForThreadError, type PluginContext } from '@autocase/core';
 import { RecordingChannelHost } from '@autocase/core/testing';
 import { processStoredEmail, smtpListenerChannel, SmtpListenerConfigSchema, type SmtpListenerConnection } from '@autocase/channels/email';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/app-config.js';
 import { createApp, type RunningApp } from '../src/create-app.js';
 import type { EmailProcessing } from '../src/email/email-processing.js';
-import { EMAIL_PROCESSING } from '../src/email/email-tokens.js';
+import type { EmailIntake } from '../src/email/email-intake.js';
+import { EMAIL_INTAKE, EMAIL_PROCESSING } from '../src/email/email-tokens.js';
 import { createLogger } from '../src/infrastructure/app-logger.js';
 import { describeEachDatabase } from './support/database-targets.js';
 import { ADMIN, startTestApp, type TestApp } from './support/test-app.js';
@@ -59,5 +60,43 @@ describeEachDatabase('two API processes on one database process a stored email o
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(customerInbox.accepted).toHaveLength(1);
     expect(await processingB.emails.claimForProcessing(email.id, { by: 'probe', now: new Date().toISOString(), until: new Date(Date.now() + 1000).toISOString() })).toMatchObject({ status: 'processed' });
+  });
+
+  it('a reply one process takes before the other has processed its parent waits, then lands on the parent case', async () => {
+    const processingA = first.running.app.get<EmailProcessing>(EMAIL_PROCESSING);
+    const processingB = second.app.get<EmailProcessing>(EMAIL_PROCESSING);
+    const message = (lines: string[]) => new TextEncoder().encode([...lines, '', 'Any news?', ''].join('\r\n'));
+    const parentRaw = message(['From: Jane <jane@customer.example>', `To: ${MAILBOX}`, 'Subject: Thread order parent', 'Message-ID: <order-parent@customer.example>']);
+    const replyRaw = message(['From: Jane <jane@customer.example>', `To: ${MAILBOX}`, 'Subject: Re: Thread order parent', 'Message-ID: <order-reply@customer.example>', 'In-Reply-To: <order-parent@customer.example>', 'References: <order-parent@customer.example>']);
+    const arrived = Date.now();
+    const parent = await processingA.emails.storeRaw({ raw: parentRaw, mailbox: MAILBOX, receivedAt: new Date(arrived).toISOString() });
+    const reply = await processingB.emails.storeRaw({ raw: replyRaw, mailbox: MAILBOX, receivedAt: new Date(arrived + 3).toISOString() });
+    await expect(processStoredEmail(processingB, reply.email.id)).rejects.toBeInstanceOf(EmailWaitsForThreadError);
+    const created = await processStoredEmail(processingA, parent.email.id);
+    expect(created.outcome).toBe('case-created');
+    const linked = await processStoredEmail(processingB, reply.email.id);
+    expect(linked).toMatchObject({ outcome: 'linked', email: { caseId: created.email.caseId, correlation: 'in-reply-to' } });
+    const token = await first.login();
+    expect(((await (await first.api('/cases?q=thread%20order%20parent', { token })).json()) as { total: number }).total).toBe(1);
+  });
+
+  it('the queued job of a reply whose parent is still unprocessed looks again until the parent has its case', async () => {
+    const processingA = first.running.app.get<EmailProcessing>(EMAIL_PROCESSING);
+    const intakeB = second.app.get<EmailIntake>(EMAIL_INTAKE);
+    const message = (lines: string[]) => new TextEncoder().encode([...lines, '', 'Still waiting.', ''].join('\r\n'));
+    const arrived = Date.now();
+    const parent = await processingA.emails.storeRaw({ raw: message(['From: Jane <jane@customer.example>', `To: ${MAILBOX}`, 'Subject: Queued order parent', 'Message-ID: <queued-parent@customer.example>']), mailbox: MAILBOX, receivedAt: new Date(arrived).toISOString() });
+    const reply = await processingA.emails.storeRaw({
+      raw: message(['From: Jane <jane@customer.example>', `To: ${MAILBOX}`, 'Subject: Re: Queued order parent', 'Message-ID: <queued-reply@customer.example>', 'In-Reply-To: <queued-parent@customer.example>']),
+      mailbox: MAILBOX,
+      receivedAt: new Date(arrived + 2).toISOString(),
+    });
+    // Only the reply is queued (on the second process); its parent is processed by the first one a moment later.
+    await intakeB.enqueueIfUnprocessed(reply.email);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect((await processingA.emails.get(reply.email.id))!.status).toBe('received');
+    const created = await processStoredEmail(processingA, parent.email.id);
+    await expect.poll(async () => (await processingA.emails.get(reply.email.id))!.outcome, { timeout: 15_000 }).toBe('linked');
+    expect((await processingA.emails.get(reply.email.id))!.caseId).toBe(created.email.caseId);
   });
 });

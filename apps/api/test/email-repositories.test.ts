@@ -30,6 +30,17 @@ describeEachDatabase('email persistence', (databaseId) => {
     expect((await orm.schema.getUpdateSchemaSQL({ wrap: false })).trim(), 'write a migration for this difference').toBe('');
   });
 
+  it('matches % and _ in the search text literally, not as wildcards', async () => {
+    const emails = new MikroEmailRepository(orm);
+    const percent = await emails.storeRaw(input('Message-ID: <pct@x>\r\nSubject: 100% refund\r\n\r\nbody\r\n'));
+    await emails.save({ ...percent.email, subject: '100% refund' });
+    const lookalike = await emails.storeRaw(input('Message-ID: <pct2@x>\r\nSubject: 1000 refunds_due\r\n\r\nbody\r\n'));
+    await emails.save({ ...lookalike.email, subject: '1000 refunds_due' });
+    expect((await emails.list({ q: '100%' })).items.map((email) => email.id)).toEqual([percent.email.id]);
+    expect((await emails.list({ q: 's_due' })).items.map((email) => email.id)).toEqual([lookalike.email.id]);
+    expect((await emails.list({ q: '0_r' })).total).toBe(0);
+  });
+
   it('stores raw bytes verbatim and idempotently, finds by Message-ID, lists with filters', async () => {
     const emails = new MikroEmailRepository(orm);
     const raw = 'Message-ID: <a@x>\r\nSubject: Café\r\n\r\n\u00e9\u0000binary\r\n';

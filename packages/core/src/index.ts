@@ -40,6 +40,7 @@ export * from './use-cases/process-inbound-email-case-actions.js';
 export * from './use-cases/process-inbound-email-delivery-failure.js';
 export * from './use-cases/process-inbound-email-claim.js';
 export * from './use-cases/process-inbound-email-category.js';
+export * from './use-cases/process-inbound-email-thread-order.js';
 // Use cases
 export * from './use-cases/case-engine-deps.js';
 export * from './use-cases/case-engine.js';

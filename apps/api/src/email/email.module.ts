@@ -1,5 +1,5 @@
 import { Inject, Module, type MiddlewareConsumer, type NestModule, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { ConcurrencyError, EmailClaimedError, PluginError, type CaseEngineDeps } from '@autocase/core';
+import { ConcurrencyError, EmailClaimedError, EmailWaitsForThreadError, PluginError, type CaseEngineDeps } from '@autocase/core';
 import { processStoredEmail } from '@autocase/channels/email';
 import type { MikroORM } from '@mikro-orm/core';
 import type { Logger } from 'pino';
@@ -31,6 +31,9 @@ import { SpamCheckService } from './spam/spam-check-service.js';
 import { SpamDecisionEntity } from './spam/spam-decision-entity.js';
 import { SpamController } from './spam/spam.controller.js';
 import { SPAM_CHECK, SPAM_DECISIONS } from './spam/spam-tokens.js';
+
+/** How soon a reply waiting for its parent (EmailWaitsForThreadError) is looked at again. */
+const THREAD_ORDER_RECHECK_MS = 1_000;
 
 registerPersistence({ entities: EMAIL_ENTITIES, migrations: EMAIL_MIGRATIONS });
 registerPersistence({ entities: [SpamDecisionEntity], migrations: SPAM_MIGRATIONS });
@@ -110,6 +113,7 @@ export class EmailModule implements NestModule, OnModuleInit, OnApplicationBoots
         this.metrics.processed(result);
         return { outcome: result.outcome, caseId: result.email.caseId };
       } catch (caught) {
+        if (caught instanceof EmailWaitsForThreadError) return this.recheckAfterParent(emailId);
         // Someone saved the case meanwhile, or another worker holds the email: run again later.
         const busy = caught instanceof EmailClaimedError;
         const error = caught instanceof ConcurrencyError || busy ? new PluginError('TEMPORARY', caught.message, { cause: caught }) : caught;
@@ -131,6 +135,16 @@ export class EmailModule implements NestModule, OnModuleInit, OnApplicationBoots
         return { outcome: 'failed' };
       }
     });
+  }
+
+  /**
+   * A reply whose parent is queued but not processed yet: looked at again shortly, without using
+   * up its attempts (core stops waiting THREAD_ORDER_WAIT_MS after the parent arrived).
+   */
+  private async recheckAfterParent(emailId: string): Promise<{ outcome: string; retryInMs: number }> {
+    const jobId = `${EMAIL_PROCESS_JOB}:${emailId}:after-parent:${this.processing.clock.now().getTime()}`;
+    await this.queue.enqueue(EMAIL_PROCESS_JOB, { emailId }, { jobId, attempts: this.settings.processAttempts, backoffMs: 2000, delayMs: THREAD_ORDER_RECHECK_MS });
+    return { outcome: 'waiting-for-earlier-message-of-thread', retryInMs: THREAD_ORDER_RECHECK_MS };
   }
 
   async onApplicationBootstrap(): Promise<void> {

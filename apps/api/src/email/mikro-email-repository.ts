@@ -5,6 +5,7 @@ import { reserveCounterValues } from '../persistence/repositories/sql-counter.js
 import { jsonColumn, placeholderList, queryBound, runBound } from '../persistence/bound-statement.js';
 import { scopedEm } from '../persistence/transaction-scope.js';
 import { EmailEntity } from './email-entities.js';
+import { containsText } from '../persistence/contains-text.js';
 
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 200;
@@ -152,7 +153,7 @@ export class MikroEmailRepository implements EmailRepository {
     if (query.mailbox) where.mailbox = query.mailbox.toLowerCase();
     if (query.caseId) where.caseId = query.caseId;
     const text = query.q?.trim().toLowerCase();
-    if (text) where.searchText = { $like: `%${text}%` };
+    if (text) Object.assign(where, containsText('search_text', text));
     const [rows, total] = await this.orm.em.fork().findAndCount(EmailEntity, where, { orderBy: { sequence: 'desc' }, limit: pageSize, offset: (page - 1) * pageSize });
     return { items: rows.map(toEmail), total };
   }

@@ -33,13 +33,18 @@ describe('classifyEmail', () => {
     expect((await classify('From: Postmaster <postmaster@customer.example>\nSubject: hello')).kind).toBe('bounce');
   });
 
-  it('recognizes auto-replies by RFC 3834 headers, X-Autoreply and out-of-office subjects', async () => {
-    expect(await classify('From: jane@customer.example\nSubject: Re: help\nAuto-Submitted: auto-replied')).toMatchObject({ kind: 'auto-reply', signals: ['Auto-Submitted: auto-replied'] });
+  it('recognizes auto-replies by RFC 3834 and vendor headers, never by a subject word alone', async () => {
+    expect(await classify('From: jane@customer.example\nSubject: Re: help\nAuto-Submitted: auto-replied')).toMatchObject({ kind: 'auto-reply', signals: ['the Auto-Submitted header says "auto-replied" (RFC 3834)'] });
     expect((await classify('From: jane@customer.example\nSubject: Re: help\nAuto-Submitted: no')).kind).toBe('regular');
     expect((await classify('From: jane@customer.example\nSubject: Re: help\nX-Autoreply: yes')).kind).toBe('auto-reply');
     expect((await classify('From: jane@customer.example\nSubject: Re: help\nX-Autorespond: yes')).kind).toBe('auto-reply');
-    expect((await classify('From: jane@customer.example\nSubject: Out of Office: Re: help')).kind).toBe('auto-reply');
-    expect((await classify('From: jane@customer.example\nSubject: Automatische Antwort: Hilfe')).kind).toBe('auto-reply');
+    expect((await classify('From: jane@customer.example\nSubject: Re: help\nPrecedence: auto_reply')).kind).toBe('auto-reply');
+    expect((await classify('From: jane@customer.example\nSubject: Out of Office: Re: help')).kind).toBe('regular');
+    expect((await classify('From: jane@customer.example\nSubject: Automatische Antwort: Hilfe\nX-Auto-Response-Suppress: All')).kind).toBe('auto-reply');
+    expect((await classify('From: jane@customer.example\nSubject: Re: help\nX-Auto-Response-Suppress: All\nX-MS-Exchange-Inbox-Rules-Loop: jane@customer.example')).kind).toBe('regular');
+    expect((await classify('From: jane@customer.example\nSubject: Re: help\nX-MS-Exchange-Inbox-Rules-Loop: jane@customer.example', 'I am out of the office until June 3 with limited access to email.\r\n')).kind).toBe('auto-reply');
+    expect((await classify('From: jane@customer.example\nSubject: Vacation refund', 'I was on vacation until June 3 and my booking was cancelled.\r\n', '')).kind).toBe('bounce');
+    expect((await classify('From: jane@customer.example\nSubject: Re: help', 'This is an automated response: your mail has been received.\r\n')).kind).toBe('auto-reply');
   });
 
   it('recognizes other machine reports', async () => {
@@ -50,6 +55,7 @@ describe('classifyEmail', () => {
   it('flags bulk and list mail without changing its kind', async () => {
     expect(await classify('From: jane@customer.example\nSubject: news\nPrecedence: bulk')).toMatchObject({ kind: 'regular', bulk: true, signals: ['Precedence: bulk'] });
     expect(await classify('From: jane@customer.example\nSubject: [list] q\nList-Id: <users.lists.example>')).toMatchObject({ kind: 'regular', bulk: true, signals: ['list-id header'] });
-    expect(await classify('From: jane@customer.example\nSubject: Out of office\nPrecedence: list')).toMatchObject({ kind: 'auto-reply', bulk: true });
+    expect(await classify('From: jane@customer.example\nSubject: Out of office\nPrecedence: list\nAuto-Submitted: auto-replied')).toMatchObject({ kind: 'auto-reply', bulk: true });
+    expect(await classify('From: jane@customer.example\nSubject: Out of office\nPrecedence: list')).toMatchObject({ kind: 'regular', bulk: true });
   });
 });

@@ -23,7 +23,7 @@ describe('inboundItemToRawEmail', () => {
 });
 
 describe('processStoredEmail', () => {
-  it('treats the null sender of the SMTP envelope as a bounce and unparsable bytes as failed', async () => {
+  it('treats the null sender of the SMTP envelope as a bounce and a message without headers or text as failed', async () => {
     const clock = new FixedClock('2026-01-01T00:00:00Z');
     const mailer = new RecordingMailer();
     const processing = createInMemoryEmailProcessing({ clock, mailer });
@@ -32,8 +32,8 @@ describe('processStoredEmail', () => {
     const bounce = await processing.emails.storeRaw({ raw: encode('From: someone@mx.example\nSubject: failure notice\nMessage-ID: <b@mx>\n\nHi. This is the qmail-send program.\n'), mailbox: MAILBOX, receivedAt: clock.now().toISOString(), envelope: { mailFrom: '', rcptTo: [MAILBOX] } });
     const bounceResult = await processStoredEmail(processing, bounce.email.id);
     expect(bounceResult).toMatchObject({ outcome: 'skipped', email: { classification: { kind: 'bounce' } } });
-    const garbage = await processing.emails.storeRaw({ raw: encode('garbage'), mailbox: MAILBOX, receivedAt: clock.now().toISOString() });
-    expect((await processStoredEmail(processing, garbage.email.id)).email).toMatchObject({ status: 'failed', reason: 'could not be parsed: the message has no valid header lines' });
+    const blank = await processing.emails.storeRaw({ raw: encode('\n\n  \n'), mailbox: MAILBOX, receivedAt: clock.now().toISOString() });
+    expect((await processStoredEmail(processing, blank.email.id)).email).toMatchObject({ status: 'failed', reason: 'could not be parsed: the message has no header lines and no text' });
     const normal = await processing.emails.storeRaw({ raw: encode('From: jane@customer.example\nTo: support@autocase.test\nSubject: Help\nMessage-ID: <n@c>\n\nPlease help.\n'), mailbox: MAILBOX, receivedAt: clock.now().toISOString() });
     expect((await processStoredEmail(processing, normal.email.id)).outcome).toBe('case-created');
     expect(mailer.sent).toHaveLength(1);
@@ -104,6 +104,6 @@ describe('dryRunArcRule', () => {
     });
     const autoReply = await dryRunArcRule(rule, encode('From: jane@customer.example\nSubject: Out of office\nAuto-Submitted: auto-replied\n\nAway.\n'), { senderKnown: true });
     expect(autoReply.ok && autoReply.wouldThreadOrSkip).toMatch(/^this email is an auto-reply/);
-    expect(await dryRunArcRule(rule, encode('garbage'), { senderKnown: true })).toEqual({ ok: false, error: 'the message has no valid header lines' });
+    expect(await dryRunArcRule(rule, encode('\n\n'), { senderKnown: true })).toEqual({ ok: false, error: 'the message has no header lines and no text' });
   });
 });

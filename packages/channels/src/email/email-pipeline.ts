@@ -12,6 +12,7 @@ import {
   type ProcessInboundEmailResult,
 } from '@autocase/core';
 import { parseEmail } from './parse-email.js';
+import { recordParseNotes } from './parse-notes.js';
 
 /**
  * Processes an email that was stored raw (by SMTP, IMAP or the HTTP endpoint): parses the
@@ -23,7 +24,8 @@ export async function processStoredEmail(deps: ProcessInboundEmailDependencies, 
   if (!email || !raw) throw new NotFoundError('Email', emailId);
   const parsed = await parseEmail(raw, { envelopeSender: email.envelope?.mailFrom ?? null });
   const reprocess = options.reprocess ?? false;
-  return parsed.ok ? processInboundEmail(deps, { emailId, parsed: parsed.email, reprocess, releasedFromSpam: options.releasedFromSpam ?? false }) : processInboundEmail(deps, { emailId, parsed: null, parseError: parsed.error, reprocess });
+  if (!parsed.ok) return processInboundEmail(deps, { emailId, parsed: null, parseError: parsed.error, reprocess });
+  return recordParseNotes(deps, await processInboundEmail(deps, { emailId, parsed: parsed.email, reprocess, releasedFromSpam: options.releasedFromSpam ?? false }), parsed.notes ?? []);
 }
 
 export type DryRunResult = { ok: true; email: ParsedEmail; evaluation: ArcEvaluation; wouldThreadOrSkip: string | null } | { ok: false; error: string };

@@ -48,7 +48,8 @@ describe('real mail: ham (SpamAssassin easy_ham, mostly mailing lists)', () => {
     expect(expectedReplies).toBeGreaterThan(850);
     expect(threaded).toBe(expectedReplies);
     expect(outcomes.linked).toBe(threaded);
-    expect(outcomes).toEqual({ 'case-created': 2500 - threaded - 3, linked: threaded, skipped: 3 });
+    // Skipped: 3 bounces relayed by a list, and 00033, a 2002 auto-responder ("This is an automated response…").
+    expect(outcomes).toEqual({ 'case-created': 2500 - threaded - 4, linked: threaded, skipped: 4 });
     console.info(`ham: ${threaded} replies threaded onto their case; outcomes ${JSON.stringify(outcomes)}; correlation ${JSON.stringify(correlations)}`);
-  }, 60_000);
+  }, 240_000);
 });

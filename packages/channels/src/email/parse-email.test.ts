@@ -68,11 +68,18 @@ describe('parseEmail', () => {
     expect(await extractAttachment(raw, { contentId: 'nope@x' })).toBeNull();
   });
 
-  it('never throws: empty or header-less input is a failure with a reason', async () => {
+  it('never throws: empty input, or no headers and no text, is a failure with a reason', async () => {
     expect(await parseEmail(new Uint8Array())).toEqual({ ok: false, error: 'the message is empty' });
-    expect(await parseEmail(encode('garbage'))).toEqual({ ok: false, error: 'the message has no valid header lines' });
-    const headerless = await parseEmail(encode('\n\njust text'));
-    expect(headerless).toEqual({ ok: false, error: 'the message has no valid header lines' });
+    expect(await parseEmail(encode('\n\n \n'))).toEqual({ ok: false, error: 'the message has no header lines and no text' });
+  });
+
+  it('reads a message without header lines whole as its body, and says so', async () => {
+    for (const raw of ['My printer is broken, order 1234.\nPlease help.', '\n\nMy printer is broken, order 1234.\nPlease help.']) {
+      const parsed = await parseEmail(encode(raw));
+      expect(parsed.ok && parsed.email).toMatchObject({ from: null, subject: '', messageId: null, headers: {}, classification: { kind: 'regular' } });
+      expect(parsed.ok && parsed.email.text.trim()).toBe('My printer is broken, order 1234.\nPlease help.');
+      expect(parsed.ok && parsed.notes).toEqual(['the message has no header lines: it was read whole as its body, without sender, subject or Message-ID']);
+    }
   });
 });
 

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { normalizeMessageId, splitMessageIds, type EmailAddress, type EmailAttachmentMeta, type ParsedEmail } from '@autocase/core';
 import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
+import { describeBinaryText } from './binary-text.js';
 import { classifyEmail } from './classify-email.js';
 import { extractNewText, htmlToPlainText } from './extract-new-text.js';
 
-export type ParseEmailResult = { ok: true; email: ParsedEmail } | { ok: false; error: string };
+/** `notes`: how the message was read, when not as usual (no header lines, a binary body); for the activity monitor. */
+export type ParseEmailResult = { ok: true; email: ParsedEmail; notes?: string[] } | { ok: false; error: string };
 
 /** A message part that carries another message's headers (inside bounces and reports). */
 export interface EmbeddedMessagePart {
@@ -23,6 +25,8 @@ export interface ParsedEmailDetails {
   envelopeSender: string | null;
   /** The undecoded body (first 256 KiB), where a bounce may quote the returned message's headers. */
   rawBody: string;
+  /** How the message was read when not as usual (a binary body left unread). */
+  notes: string[];
 }
 
 function rawBodyOf(raw: Uint8Array): string {
@@ -91,7 +95,9 @@ export async function parseEmailDetails(raw: Uint8Array, options: { envelopeSend
   const parsed = await simpleParser(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength), { keepCidLinks: true, skipTextToHtml: true, skipImageLinks: true });
   const headers = headerMap(parsed);
   const html = typeof parsed.html === 'string' && parsed.html.length > 0 ? parsed.html : null;
-  const text = parsed.text?.trim() ? parsed.text : html ? htmlToPlainText(html) : '';
+  const decoded = parsed.text?.trim() ? parsed.text : html ? htmlToPlainText(html) : '';
+  const binary = describeBinaryText(decoded);
+  const text = binary ? '' : decoded;
   const from = addressesOf(parsed.from)[0] ?? null;
   const references = typeof parsed.references === 'string' ? splitMessageIds(parsed.references) : (parsed.references ?? []).flatMap((value) => splitMessageIds(value));
   const email: Omit<ParsedEmail, 'classification'> = {
@@ -110,19 +116,35 @@ export async function parseEmailDetails(raw: Uint8Array, options: { envelopeSend
     headers,
     attachments: parsed.attachments.map(attachmentMeta),
   };
-  return { email, embeddedParts: embeddedParts(parsed), contentType: (headers['content-type']?.[0] ?? 'text/plain').toLowerCase(), envelopeSender: options.envelopeSender ?? null, rawBody: rawBodyOf(raw) };
+  return { email, embeddedParts: embeddedParts(parsed), contentType: (headers['content-type']?.[0] ?? 'text/plain').toLowerCase(), envelopeSender: options.envelopeSender ?? null, rawBody: rawBodyOf(raw), notes: binary ? [`the body is ${binary}, not text: it stays in the raw message and no rule or predictor read it`] : [] };
+}
+
+/** The bytes behind an empty header block, so a message without header lines is read as a body. */
+function asBodyOnly(raw: Uint8Array): Uint8Array {
+  const bytes = new Uint8Array(raw.byteLength + 2);
+  bytes.set([13, 10]);
+  bytes.set(raw, 2);
+  return bytes;
 }
 
 /**
  * Parses and classifies a raw message. Never throws: a message that cannot be parsed gives
- * `{ ok: false, error }` so the caller can keep it as `failed` with that reason.
+ * `{ ok: false, error }` so the caller can keep it as `failed` with that reason. A message
+ * without header lines is read whole as its body (a case can still be opened from it).
  */
 export async function parseEmail(raw: Uint8Array, options: { envelopeSender?: string | null } = {}): Promise<ParseEmailResult> {
   try {
     if (raw.byteLength === 0) return { ok: false, error: 'the message is empty' };
-    const details = await parseEmailDetails(raw, options);
-    if (Object.keys(details.email.headers).length === 0) return { ok: false, error: 'the message has no valid header lines' };
-    return { ok: true, email: { ...details.email, classification: classifyEmail(details) } };
+    let details = await parseEmailDetails(raw, options);
+    const notes: string[] = [];
+    if (Object.keys(details.email.headers).length === 0) {
+      details = await parseEmailDetails(asBodyOnly(raw), options);
+      if (!details.email.text.trim()) return { ok: false, error: 'the message has no header lines and no text' };
+      notes.push('the message has no header lines: it was read whole as its body, without sender, subject or Message-ID');
+    }
+    notes.push(...details.notes);
+    const email = { ...details.email, classification: classifyEmail(details) };
+    return notes.length > 0 ? { ok: true, email, notes } : { ok: true, email };
   } catch (error) {
     return { ok: false, error: `unparsable message: ${error instanceof Error ? error.message : String(error)}` };
   }

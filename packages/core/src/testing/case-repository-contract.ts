@@ -133,5 +133,19 @@ export function runCaseRepositoryContract(name: string, factory: RepositorySetFa
       expect(secondPage).toEqual({ items: [chatNew], total: 3 });
       expect((await cases.list({ q: `${token}-nothing` })).total).toBe(0);
     });
+
+    it('matches % and _ in the free text literally, not as wildcards', async () => {
+      const { cases } = repositories();
+      const token = uniqueToken();
+      const percent = await cases.create(caseDraft({ title: `${token} 100% refund` }));
+      await cases.create(caseDraft({ title: `${token} 1000 refunds` }));
+      const underscore = await cases.create(caseDraft({ title: `${token} order_id missing` }));
+      await cases.create(caseDraft({ title: `${token} order-id missing` }));
+      const backslash = await cases.create(caseDraft({ title: `${token} path c:\\temp` }));
+      expect((await cases.list({ q: `${token} 100%` })).items.map((item) => item.id)).toEqual([percent.id]);
+      expect((await cases.list({ q: `${token} order_id` })).items.map((item) => item.id)).toEqual([underscore.id]);
+      expect((await cases.list({ q: 'c:\\temp' })).items.map((item) => item.id)).toContain(backslash.id);
+      expect((await cases.list({ q: `${token}%refund` })).total).toBe(0);
+    });
   });
 }

@@ -171,7 +171,7 @@ describe('processInboundEmail', () => {
     expect(stranger).toMatchObject({ outcome: 'skipped', caseRecord: null });
     const outOfOffice = await deliver({ subject: 'Out of office', inReplyTo: [ackId], classification: { kind: 'auto-reply', bulk: false, signals: ['Auto-Submitted: auto-replied'], bouncedMessageId: null } });
     expect(outOfOffice.outcome).toBe('skipped');
-    expect(outOfOffice.email.reason).toBe('auto-reply (Auto-Submitted: auto-replied): no case, no acknowledgement');
+    expect(outOfOffice.email.reason).toBe('Automatic reply (out-of-office or auto-responder): no case, no acknowledgement, so two auto-responders cannot answer each other forever. Signs: Auto-Submitted: auto-replied.');
     const report = await deliver({ classification: { kind: 'report', bulk: false, signals: ['multipart/report feedback-report'], bouncedMessageId: null } });
     expect(report.outcome).toBe('skipped');
     expect(mailer.sent).toHaveLength(1);

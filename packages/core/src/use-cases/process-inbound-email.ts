@@ -15,6 +15,8 @@ import { decideForFollowUp, findThreadCase } from './process-inbound-email-threa
 import { normalizeSubject } from './process-inbound-email-tracking-token.js';
 import { attachDeliveryFailure } from './process-inbound-email-delivery-failure.js';
 import { withEmailClaim } from './process-inbound-email-claim.js';
+import { machineMailSkipReason } from './process-inbound-email-skip-reason.js';
+import { awaitEarlierThreadMessages } from './process-inbound-email-thread-order.js';
 import { predictEmailCategory } from './process-inbound-email-category.js';
 import { acknowledgementBlockedBySpam, judgeSpam, type SpamCheck } from './process-inbound-email-spam.js';
 
@@ -143,6 +145,7 @@ async function processClaimed(deps: ProcessInboundEmailDependencies, stored: Ema
       return { email: saved, outcome: 'case-created', alreadyProcessed: false, caseRecord, arc: null, acknowledged: false };
     }
   }
+  if (parsed.classification.kind === 'regular') await awaitEarlierThreadMessages(deps.emails, email, parsed, now);
   const decision = await decide(deps, email, parsed, now, input.releasedFromSpam ?? false);
   const saved = await deps.emails.save({
     ...email,
@@ -160,14 +163,13 @@ async function processClaimed(deps: ProcessInboundEmailDependencies, stored: Ema
 }
 
 async function decide(deps: ProcessInboundEmailDependencies, email: EmailMessage, parsed: ParsedEmail, now: Date, releasedFromSpam: boolean): Promise<Decision> {
-  const { kind, signals } = parsed.classification;
+  const { kind } = parsed.classification;
   if (kind === 'bounce') {
     const attached = await attachDeliveryFailure(deps, email, parsed, now);
     if (attached) return { outcome: 'linked', reason: attached.reason, correlation: 'references', caseRecord: attached.caseRecord, arc: null, acknowledged: false };
-    return skipped(`bounce (${signals.join('; ')}) of a message that is not ours: no case, no acknowledgement`);
+    return skipped(machineMailSkipReason(parsed.classification));
   }
-  if (kind === 'report') return skipped(`machine report (${signals.join('; ')}): no case, no acknowledgement`);
-  if (kind === 'auto-reply') return skipped(`auto-reply (${signals.join('; ')}): no case, no acknowledgement`);
+  if (kind === 'report' || kind === 'auto-reply') return skipped(machineMailSkipReason(parsed.classification));
 
   const [settings, fields, mailbox, rule] = await Promise.all([
     deps.configuration.getSettings(),

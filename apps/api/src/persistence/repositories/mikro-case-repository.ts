@@ -6,6 +6,7 @@ import { CaseEntity } from '../entities/index.js';
 import { jsonColumn, queryBound, runBound } from '../bound-statement.js';
 import { inTransaction, scopedEm } from '../transaction-scope.js';
 import { reserveCounterValues } from './sql-counter.js';
+import { containsText } from '../contains-text.js';
 
 type CaseRow = Omit<InferEntity<typeof CaseEntity>, 'originKey'>;
 
@@ -199,7 +200,7 @@ export class MikroCaseRepository implements CaseRepository {
     if (query.channel) where.channel = query.channel;
     if (query.status) where.status = query.status;
     const text = query.q?.trim().toLowerCase();
-    if (text) where.searchText = { $like: `%${text}%` };
+    if (text) Object.assign(where, containsText('search_text', text));
     const [rows, total] = await em.findAndCount(CaseEntity, where, { orderBy: { sequence: 'desc' }, limit: pageSize, offset: (page - 1) * pageSize });
     return { items: rows.map(toCase), total };
   }
