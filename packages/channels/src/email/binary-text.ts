@@ -16,6 +16,7 @@ const MAGIC_NUMBERS: { name: string; bytes: number[] }[] = [
 const MAGIC_PREFIXES = MAGIC_NUMBERS.map(({ name, bytes }) => ({ name, prefixes: [Buffer.from(bytes).toString('latin1'), Buffer.from(bytes).toString('utf8')] }));
 
 /** Characters that never occur in text: NUL and the C0 controls other than tab, newline, form feed, carriage return. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001a\u001c-\u001f]/g;
 
 /** What binary content the text is (for the activity monitor), or null when it is text. */
