@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { CurrentUser, Roles } from '../auth/auth-decorators.js';
 import type { User } from '../auth/user.js';
 import { ApiZodBody, ApiZodQuery } from '../http/api-zod-body.js';
+import { attachmentDisposition } from '../http/attachment-disposition.js';
 import { ZodValidationPipe } from '../http/zod-validation-pipe.js';
 import { CASE_ENGINE } from '../tokens.js';
 import type { EmailMetrics } from './email-metrics.js';
@@ -46,7 +47,7 @@ export class EmailsController {
     const raw = await this.processing.emails.getRaw(id);
     if (!raw) throw new NotFoundError('Email', id);
     response.setHeader('content-type', 'message/rfc822');
-    response.setHeader('content-disposition', `attachment; filename="${id}.eml"`);
+    response.setHeader('content-disposition', attachmentDisposition(`${id}.eml`));
     response.end(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength));
   }
 
@@ -63,7 +64,7 @@ export class EmailsController {
     if (!attachment) throw new NotFoundError(`Attachment of email ${id}`, ref);
     response.setHeader('content-type', attachment.contentType);
     response.setHeader('x-content-type-options', 'nosniff');
-    response.setHeader('content-disposition', `attachment; filename="${(attachment.filename ?? `attachment-${ref}`).replace(/["\r\n]/g, '_')}"`);
+    response.setHeader('content-disposition', attachmentDisposition(attachment.filename ?? `attachment-${ref}`));
     response.end(Buffer.from(attachment.content.buffer, attachment.content.byteOffset, attachment.content.byteLength));
   }
 
