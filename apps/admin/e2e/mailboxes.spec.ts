@@ -18,6 +18,8 @@ test('creates a mailbox with an acknowledgement preview, a failing SMTP connecti
   await page.getByRole('button', { name: 'Generate' }).click();
   await expect(page.getByLabel('Webhook secret')).toHaveValue(/^[A-Za-z0-9]{32}$/);
 
+  // Without its own SMTP, the editor says where replies really go: the e2e server runs with the default outbox.
+  await expect(page.getByTestId('reply-transport')).toHaveText(/^Off\. Replies and acknowledgements go through the server's outbox: messages are kept with the case and not delivered .*Customers do not receive them\.$/);
   await page.getByRole('switch', { name: 'Send over SMTP' }).click();
   await page.getByLabel('SMTP host').fill('127.0.0.1');
   await page.getByRole('spinbutton', { name: 'Port' }).fill('1');

@@ -11,6 +11,9 @@ import type { EmailChannels } from './email-channels.js';
 import type { EmailProcessing } from './email-processing.js';
 import { EMAIL_CHANNELS, EMAIL_PROCESSING } from './email-tokens.js';
 import { ConnectionTestSchema, mailboxView, parseMailboxInput } from './email-views.js';
+import type { OutboundTransportView } from './outbound-transports.js';
+
+export type MailboxAdminView = ReturnType<typeof mailboxView> & { outboundTransport: OutboundTransportView };
 
 @ApiTags('admin: email')
 @ApiBearerAuth()
@@ -23,14 +26,20 @@ export class AdminEmailController {
   ) {}
 
   @Get('mailboxes')
-  async mailboxes(): Promise<{ items: ReturnType<typeof mailboxView>[]; total: number }> {
-    const items = (await this.processing.mailboxes.list()).map(mailboxView);
+  async mailboxes(): Promise<{ items: MailboxAdminView[]; total: number }> {
+    const items = (await this.processing.mailboxes.list()).map((mailbox) => this.view(mailbox));
     return { items, total: items.length };
   }
 
+  /** The server's default outbound transport: what a mailbox without its own SMTP sends through. */
+  @Get('mailboxes/default-transport')
+  defaultTransport(): OutboundTransportView {
+    return this.processing.outbound.describe(null);
+  }
+
   @Get('mailboxes/:id')
-  async mailbox(@Param('id') id: string) {
-    return mailboxView(await this.requireMailbox(id));
+  async mailbox(@Param('id') id: string): Promise<MailboxAdminView> {
+    return this.view(await this.requireMailbox(id));
   }
 
   /** Creates a mailbox (inbound address, webhook secret, IMAP account, outbound SMTP, acknowledgement template). */
@@ -140,7 +149,12 @@ export class AdminEmailController {
     if (existing && existing.id !== mailbox.id) throw validationException([{ path: 'address', message: `mailbox ${mailbox.address} already exists` }]);
     const saved = await this.processing.mailboxes.save(mailbox);
     await this.channels.mailboxesChanged(await this.processing.mailboxes.list());
-    return mailboxView(saved);
+    return this.view(saved);
+  }
+
+  /** The mailbox as admins see it (no passwords), with the transport its replies and acknowledgements use. */
+  private view(mailbox: Mailbox & { id: string }): MailboxAdminView {
+    return { ...mailboxView(mailbox), outboundTransport: this.processing.outbound.describe(mailbox) };
   }
 
   private async requireMailbox(id: string): Promise<Mailbox & { id: string }> {

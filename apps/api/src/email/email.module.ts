@@ -41,7 +41,11 @@ function emailSettings(config: AppConfig): EmailChannelConfig {
   providers: [
     { provide: EMAIL_SETTINGS, inject: [APP_CONFIG], useFactory: emailSettings },
     { provide: EMAIL_METRICS, inject: [METRICS], useFactory: (metrics: AppMetrics) => new EmailMetrics(metrics.registry) },
-    { provide: EMAIL_PROCESSING, inject: [MIKRO_ORM, CASE_ENGINE, SECRET_BOX], useFactory: (orm: MikroORM, engine: CaseEngineDeps, secrets: SecretBox) => createEmailProcessing(orm, engine, secrets) },
+    {
+      provide: EMAIL_PROCESSING,
+      inject: [MIKRO_ORM, CASE_ENGINE, SECRET_BOX, EMAIL_SETTINGS],
+      useFactory: (orm: MikroORM, engine: CaseEngineDeps, secrets: SecretBox, settings: EmailChannelConfig) => createEmailProcessing(orm, engine, secrets, settings.defaultOutbound),
+    },
     {
       provide: EMAIL_INTAKE,
       inject: [EMAIL_PROCESSING, JOB_QUEUE, APP_LOGGER, EMAIL_SETTINGS, EMAIL_METRICS],
@@ -111,5 +115,6 @@ export class EmailModule implements NestModule, OnModuleInit, OnApplicationBoots
 
   async onApplicationShutdown(): Promise<void> {
     await this.channels.stop();
+    this.processing.outbound.close();
   }
 }

@@ -9,3 +9,4 @@ export * from './case-reply.js';
 export * from './webhook-secret.js';
 export * from './imap-connection-test.js';
 export * from './extract-attachment.js';
+export * from './outbox-mailer.js';
