@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/console-test';
 import { apiCall, screenshot, signInWithStoredSession } from './support/api-helpers';
 
 const email = (subject: string) => `From: Ann Customer <ann@example.com>

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/console-test';
 import { apiCall, screenshot, signInWithStoredSession } from './support/api-helpers';
 
 test('lists case changes and filters them by source', async ({ page, request }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/console-test';
 import { screenshot, signInWithStoredSession } from './support/api-helpers';
 
 test('configures a case field: inline validation from the API, save, reorder, persist', async ({ page, request }) => {

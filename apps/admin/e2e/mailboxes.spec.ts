@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/console-test';
 import { screenshot, signInWithStoredSession } from './support/api-helpers';
 
 test('creates a mailbox with an acknowledgement preview, a failing SMTP connection test and an inline validation error', async ({ page, request }) => {

@@ -99,6 +99,28 @@ describeEachDatabase('LLM provider settings and backtests', (databaseId) => {
     expect(app.running.app.get<CaseEngineDeps>(CASE_ENGINE).summarizer).toBeUndefined();
   });
 
+  it('refuses to switch OpenAI or Anthropic on without a key, and never shows keyless settings as active', async () => {
+    for (const provider of ['openai', 'anthropic']) {
+      const refused = await app.api('/admin/predictors/llm', { method: 'PUT', token: admin, json: { enabled: true, provider, model: 'gpt-4o-mini', clearApiKey: true } });
+      expect(refused.status).toBe(400);
+      const body = (await refused.json()) as { issues: { path: string; message: string }[] };
+      expect(body.issues).toEqual([{ path: 'apiKey', message: expect.stringMatching(/^needs an API key: (OpenAI|Anthropic) refuses calls without one/) }]);
+    }
+    const view = (await (await app.api('/admin/predictors/llm', { token: admin })).json()) as { enabled: boolean; status: string; apiKeySet: boolean };
+    expect(view).toMatchObject({ enabled: false, apiKeySet: true });
+
+    // Keyless settings written by an older version (or a key that can no longer be opened): not started, shown as needing a key.
+    const predictorAdmin = app.running.app.get<PredictorAdmin>(PREDICTOR_ADMIN);
+    const stored = await predictorAdmin.configurator.llmSettings();
+    await predictorAdmin.documents.put('llm', { ...stored, enabled: true, provider: 'openai', apiKey: null });
+    await predictorAdmin.configurator.applyAll();
+    expect(await (await app.api('/admin/predictors/llm', { token: admin })).json()).toMatchObject({ enabled: true, status: 'failed', detail: expect.stringContaining('needs an API key') });
+    const listed = (await (await app.api('/admin/predictors', { token: admin })).json()) as { items: { kind: string; id: string; status: string }[] };
+    expect(listed.items.find((item) => item.kind === 'predictor' && item.id === 'llm')?.status).not.toBe('active');
+    await predictorAdmin.documents.put('llm', stored);
+    await predictorAdmin.configurator.applyAll();
+  });
+
   it('follows predictor settings changed by another API process', async () => {
     const predictorAdmin = app.running.app.get<PredictorAdmin>(PREDICTOR_ADMIN);
     await predictorAdmin.sync.markApplied();
