@@ -68,12 +68,30 @@ describeEachDatabase('historical case import and the learned model', (databaseId
     expect((await app.api('/admin/cases/import', { method: 'POST', token: agent, json: [] })).status).toBe(403);
   });
 
+  it('deletes one import by its batch id and keeps the others, with the counts following', async () => {
+    const first = (await (await app.api('/admin/cases/import', { method: 'POST', token: admin, json: [{ text: 'batch one a', fields: { intent: 'one' } }, { text: 'batch one b', fields: { intent: 'one' } }] })).json()) as { batchId: string };
+    const second = (await (await app.api('/admin/cases/import', { method: 'POST', token: admin, json: [{ text: 'batch two', fields: { intent: 'two' } }] })).json()) as { batchId: string };
+    const before = (await (await app.api('/admin/cases/import', { token: admin })).json()) as { total: number; batches: { batchId: string; examples: number }[] };
+    expect(before.total).toBe(1203);
+    expect(before.batches.slice(0, 2)).toEqual([expect.objectContaining({ batchId: second.batchId, examples: 1 }), expect.objectContaining({ batchId: first.batchId, examples: 2 })]);
+    expect(await (await app.api(`/admin/cases/import/${first.batchId}`, { method: 'DELETE', token: admin })).json()).toEqual({ deleted: 2, batchId: first.batchId });
+    const after = (await (await app.api('/admin/cases/import', { token: admin })).json()) as { total: number; fields: { field: string; labels: { value: string }[] }[]; batches: { batchId: string }[] };
+    expect(after.total).toBe(1201);
+    expect(after.batches.map((batch) => batch.batchId)).not.toContain(first.batchId);
+    expect(after.fields.find((field) => field.field === 'intent')!.labels.map((label) => label.value)).not.toContain('one');
+    expect((await app.api(`/admin/cases/import/${first.batchId}`, { method: 'DELETE', token: admin })).status).toBe(404);
+    expect(((await (await app.api(`/admin/cases/import/${second.batchId}`, { method: 'DELETE', token: admin })).json()) as { deleted: number }).deleted).toBe(1);
+  });
+
   it('accepts a large JSON upload (beyond the default JSON body limit)', async () => {
     const big = Array.from({ length: 3000 }, (_, index) => ({ text: `filler example number ${index} ${'x'.repeat(200)}`, fields: { intent: 'filler' } }));
     const response = await app.api('/admin/cases/import', { method: 'POST', token: admin, json: big });
     expect(response.status).toBe(200);
     expect(((await response.json()) as { imported: number }).imported).toBe(3000);
-    expect(((await (await app.api('/admin/cases/import', { method: 'DELETE', token: admin })).json()) as { deleted: number }).deleted).toBe(4200);
+    const refused = await app.api('/admin/cases/import', { method: 'DELETE', token: admin });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { message: string }).message).toContain('needs ?all=true');
+    expect(((await (await app.api('/admin/cases/import?all=true', { method: 'DELETE', token: admin })).json()) as { deleted: number }).deleted).toBe(4200);
     const again = await app.api('/admin/cases/import', { method: 'POST', token: admin, body: toCsv(training), headers: { 'content-type': 'text/csv' } });
     expect(((await again.json()) as { imported: number }).imported).toBe(1200);
   });
