@@ -105,7 +105,10 @@ describeEachDatabase('historical case import and the learned model', (databaseId
     const ready = await pollUntil<LearnedView>(app, admin, '/admin/predictors/learned', (body) => body.status !== 'training');
     expect(ready).toMatchObject({ status: 'ready', progress: 1, stage: 'done', examples: 1200, storedCases: 1 });
     const category = ready.fields.find((field) => field.field === 'category')!;
-    expect(category).toMatchObject({ version: 1, classes: 11, sources: { imported: 1200, resolvedCases: 1 } });
+    expect(category).toMatchObject({ version: 1, classes: 11, sources: { resolvedCases: 1 } });
+    // 1 in 10 stored examples (by text) is kept out of training for backtests; the rest is trained on.
+    expect(category.sources.imported + category.sources.resolvedCases + (ready as LearnedView & { heldOutExamples: number }).heldOutExamples).toBe(1201);
+    expect((ready as LearnedView & { heldOutExamples: number }).heldOutExamples).toBeGreaterThan(60);
     expect(category.accuracy).toBeGreaterThan(0.85);
     // The threshold guide from the held-out split: at 0.5 most cases are answered, and mostly right.
     expect(category.thresholds?.map((entry) => entry.threshold)).toEqual([0.5, 0.6, 0.7, 0.8, 0.9, 0.95]);
@@ -137,10 +140,17 @@ describeEachDatabase('historical case import and the learned model', (databaseId
     const listed = (await (await app.api('/admin/predictors', { token: admin })).json()) as { items: { id: string; status: string; version: string }[] };
     expect(listed.items.find((item) => item.id === 'learned')).toMatchObject({ status: 'active', version: ready.runningVersion });
 
+    // The model trained on the resolved case: a backtest of stored cases leaves it out and says so.
+    const seenOnly = (await (await app.api('/admin/backtest?wait=60', { method: 'POST', token: admin, json: { source: 'cases' } })).json()) as { status: string; examples: number; evaluation: { split: string; skippedSeen: number } };
+    expect(seenOnly).toMatchObject({ status: 'done', examples: 0, evaluation: { split: 'unseen', skippedSeen: 1 } });
+    // A case resolved after the training is unseen: it is scored.
+    const later = await app.api('/cases', { method: 'POST', token: agent, json: { title: 'Please give me my money back for the order', status: 'resolved', fields: { category: 'REFUND', intent: 'get_refund' } } });
+    expect(later.status).toBe(201);
     const backtest = await app.api('/admin/backtest?wait=60', { method: 'POST', token: admin, json: { source: 'cases' } });
-    const run = (await backtest.json()) as { status: string; examples: number; cases: { title: string; fields: Record<string, { actual: unknown }> }[] };
-    expect(run).toMatchObject({ status: 'done', examples: 1 });
-    expect(run.cases[0]).toMatchObject({ title: ((await resolved.json()) as { number: string }).number, fields: { category: { actual: 'REFUND' }, intent: { actual: 'get_refund' } } });
+    const run = (await backtest.json()) as { status: string; examples: number; evaluation: { skippedSeen: number }; cases: { title: string; fields: Record<string, { actual: unknown }> }[] };
+    expect(run).toMatchObject({ status: 'done', examples: 1, evaluation: { skippedSeen: 1 } });
+    expect(run.cases[0]).toMatchObject({ title: ((await later.json()) as { number: string }).number, fields: { category: { actual: 'REFUND' }, intent: { actual: 'get_refund' } } });
+    expect(resolved.status).toBe(201);
   });
 
   it('retrains on the schedule into a new active version', async () => {

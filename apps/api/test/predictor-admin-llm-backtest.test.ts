@@ -13,7 +13,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 const API_KEY = 'sk-local-secret-98765';
 
 interface FieldFigures { field: string; evaluated: number; predicted: number; correct: number; abstained: number; matchRate: number; coverage: number; precision: number; threshold: number }
-interface CaseRow { id: string; title: string; fields: Record<string, { actual: unknown; predicted: unknown; match: boolean; confidence: number | null; predictor: { id: string } | null; evidence: { quote: string }[] }> }
+interface CaseRow { id: string; title: string; fields: Record<string, { actual: unknown; predicted: unknown; proposed?: unknown; match: boolean; confidence: number | null; predictor: { id: string } | null; evidence: { quote: string }[] }> }
 interface RunView { id: string; status: string; progress: number; examples: number; fields: FieldFigures[]; uploadErrors: { row: number }[]; cases?: CaseRow[]; casesPage?: { total: number; page: number; pageSize: number } }
 
 /** A local OpenAI-compatible chat completions server: answers the test call, or 401 for a wrong key. */
@@ -196,5 +196,34 @@ describeEachDatabase('LLM provider settings and backtests', (databaseId) => {
     const noContent = await app.api('/admin/backtest', { method: 'POST', token: admin, json: { source: 'uploaded' } });
     expect(((await noContent.json()) as { issues: { path: string }[] }).issues[0]?.path).toBe('content');
     expect((await app.api('/admin/backtest/does-not-exist', { token: admin })).status).toBe(404);
+  });
+
+  it('scores only stored examples the learned model did not train on, and says which', async () => {
+    const waited = await app.api('/admin/backtest?wait=60', { method: 'POST', token: admin, json: { source: 'imported', fields: ['category'] } });
+    const done = (await waited.json()) as RunView & { evaluation: { split: string; skippedSeen: number; modelTrainedAt: string | null; description: string } };
+    expect(done.status).toBe('done');
+    const learned = (await (await app.api('/admin/predictors/learned', { token: admin })).json()) as { trainedAt: string; heldOutExamples: number; fields: { field: string; sources: { imported: number } }[] };
+    // Every one of the 1000 imports is either scored (kept out of training) or skipped (trained on), never both.
+    expect(done.examples + done.evaluation.skippedSeen).toBe(1000);
+    expect(done.examples).toBe(learned.heldOutExamples);
+    expect(learned.fields.find((field) => field.field === 'category')!.sources.imported).toBe(done.evaluation.skippedSeen);
+    expect(done.examples).toBeGreaterThan(50);
+    expect(done.evaluation).toMatchObject({ split: 'unseen', modelTrainedAt: learned.trainedAt, description: expect.stringContaining('Only examples the learned model never saw are scored') });
+    expect(done.fields.find((field) => field.field === 'category')!.evaluated).toBe(done.examples);
+  });
+
+  it('shows a predictor that fails on every example as failed with its error, and keeps proposals of abstained rows', async () => {
+    expect((await app.api('/admin/predictors/llm', { method: 'PUT', token: admin, json: { enabled: true, provider: 'openai-compatible', model: 'local-model', baseURL, apiKey: 'sk-wrong-key-000000' } })).status).toBe(200);
+    try {
+      const waited = await app.api('/admin/backtest?wait=60', { method: 'POST', token: admin, json: { source: 'uploaded', format: 'csv', content: toCsv(bitextSlice(2, 25, 20)) } });
+      const done = (await waited.json()) as RunView & { failed: number; predictorFailures: { predictorId: string; failedExamples: number; failedEverywhere: boolean; code: string; message: string }[]; cases: (CaseRow & { error?: string; fields: Record<string, { proposed?: unknown; confidence: number | null; predicted: unknown }> })[] };
+      expect(done).toMatchObject({ status: 'done', examples: 20, failed: 20 });
+      expect(done.predictorFailures).toEqual([expect.objectContaining({ predictorId: 'llm', failedExamples: 20, failedEverywhere: true, code: 'AUTH' })]);
+      expect(done.cases[0]!.error).toContain('llm:');
+      const abstained = done.cases.flatMap((row) => Object.values(row.fields)).find((field) => field.predicted === null && field.proposed !== undefined);
+      if (abstained) expect(abstained.confidence).toEqual(expect.any(Number));
+    } finally {
+      await app.api('/admin/predictors/llm', { method: 'PUT', token: admin, json: { enabled: false, provider: 'openai-compatible', model: 'local-model', baseURL } });
+    }
   });
 });

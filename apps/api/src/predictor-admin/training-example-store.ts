@@ -9,6 +9,7 @@ export interface StoredTrainingExample {
   id: string;
   text: string;
   fields: Record<string, string>;
+  createdAt: string;
 }
 
 export interface TrainingExampleCounts {
@@ -79,7 +80,7 @@ export class TrainingExampleStore {
     let after = 0;
     for (;;) {
       const rows = await this.orm.em.fork().find(TrainingExampleEntity, { sequence: { $gt: after } }, { orderBy: { sequence: 'asc' }, limit: READ_PAGE });
-      for (const row of rows) yield { id: row.id, text: row.text, fields: row.fields };
+      for (const row of rows) yield { id: row.id, text: row.text, fields: row.fields, createdAt: row.createdAt };
       if (rows.length < READ_PAGE) return;
       after = rows[rows.length - 1]!.sequence;
     }
