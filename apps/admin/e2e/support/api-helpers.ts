@@ -60,3 +60,17 @@ export async function signInWithStoredSession(page: Page, request: APIRequestCon
   }, JSON.stringify(session));
   return session;
 }
+
+/** Fails when the page, or any table's scroll container, is wider than what it shows (a sideways scroll). */
+export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const overflowing = await page.evaluate(() => {
+    const wide: string[] = [];
+    if (document.documentElement.scrollWidth > document.documentElement.clientWidth + 1) wide.push(`page ${document.documentElement.scrollWidth}px > ${document.documentElement.clientWidth}px`);
+    for (const table of Array.from(document.querySelectorAll('table'))) {
+      const container = table.parentElement!;
+      if (container.scrollWidth > container.clientWidth + 1) wide.push(`table "${table.getAttribute('aria-label') ?? ''}" ${container.scrollWidth}px > ${container.clientWidth}px`);
+    }
+    return wide;
+  });
+  expect(overflowing).toEqual([]);
+}

@@ -38,20 +38,20 @@ function watch(page: Page, allowed: ExpectedErrorResponse[], problems: string[])
  */
 export const test = base.extend<ConsoleFixtures>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as the first argument
-  expectedErrorResponses: async ({}, use) => {
-    await use([]);
+  expectedErrorResponses: async ({}, provide) => {
+    await provide([]);
   },
-  allowErrorResponses: async ({ expectedErrorResponses }, use) => {
-    await use((...expected) => {
+  allowErrorResponses: async ({ expectedErrorResponses }, provide) => {
+    await provide((...expected) => {
       expectedErrorResponses.push(...expected);
     });
   },
   pageProblemGuard: [
-    async ({ context, expectedErrorResponses }, use) => {
+    async ({ context, expectedErrorResponses }, provide) => {
       const problems: string[] = [];
       for (const page of context.pages()) watch(page, expectedErrorResponses, problems);
       context.on('page', (page) => watch(page, expectedErrorResponses, problems));
-      await use();
+      await provide();
       expect(problems, 'page errors and unprovoked ≥ 400 answers').toEqual([]);
     },
     { auto: true },

@@ -20,7 +20,8 @@ export async function saveArcRule(ports: SaveArcRulePorts, rule: Omit<ArcRule, '
   }
   const other = (await ports.arcRules.list()).find((existing) => existing.mailbox === mailbox && existing.id !== rule.id);
   if (other) {
-    throw new ConflictError(`mailbox ${mailbox} already has the ARC rule "${other.name}"; a mailbox has one rule: add items to that rule instead`, { issues: [{ path: 'mailbox', message: `already has the rule "${other.name}"` }], ruleId: other.id });
+    const message = `mailbox ${mailbox} already has the ARC rule "${other.name}"; a mailbox has one rule: add items to that rule instead`;
+    throw new ConflictError(message, { issues: [{ path: 'mailbox', message }], ruleId: other.id });
   }
   return ports.arcRules.save({ ...rule, mailbox });
 }

@@ -208,7 +208,7 @@ export function ArcRuleEditor({ ruleId }: { ruleId: string | null }) {
           </Card>
         </div>
         <div className="xl:sticky xl:top-24">
-          <DryRunPanel ruleId={ruleId} mailbox={draft.mailbox} dirty={dirty} />
+          <DryRunPanel ruleId={ruleId} mailbox={draft.mailbox} dirty={dirty} rule={draft} />
         </div>
       </div>
     </>

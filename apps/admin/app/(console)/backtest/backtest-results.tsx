@@ -1,10 +1,12 @@
 'use client';
 
 import { Fragment, useState } from 'react';
+import { Alert } from '@/components/ui/alert';
 import { Card, CardHeader } from '@/components/ui/card';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Pagination } from '@/components/ui/pagination';
 import { formatPercent, formatValue } from '@/lib/format';
+import { plainErrorMessage } from '@/lib/plain-error';
 import type { BacktestReport } from './backtest-report';
 
 function rateColor(rate: number | null): string {
@@ -12,6 +14,24 @@ function rateColor(rate: number | null): string {
   if (rate >= 0.8) return 'bg-emerald-500';
   if (rate >= 0.5) return 'bg-amber-500';
   return 'bg-red-500';
+}
+
+/** Which examples were scored, and the predictors that failed (a predictor that never answered is not "0 failures"). */
+export function EvaluationNotes({ report }: { report: BacktestReport }) {
+  return (
+    <>
+      {report.evaluation && (
+        <Alert tone="info" title="What was scored">
+          {report.evaluation}
+        </Alert>
+      )}
+      {report.predictorFailures.map((failure) => (
+        <Alert key={failure.predictorId} tone="error" title={failure.everywhere ? `Predictor ${failure.predictorId} failed on every example` : `Predictor ${failure.predictorId} failed on ${failure.failedExamples} examples`}>
+          {plainErrorMessage(failure.message)}
+        </Alert>
+      ))}
+    </>
+  );
 }
 
 export function FieldRates({ report }: { report: BacktestReport }) {
@@ -82,7 +102,7 @@ export function CaseComparison({ report, mismatchesOnly, onShow }: { report: Bac
                       <td key={key} className={cell.match ? 'bg-emerald-50/60 px-4 py-3' : 'bg-red-50/70 px-4 py-3'}>
                         <p className="text-slate-900">{formatValue(cell.actual)}</p>
                         <p className={cell.match ? 'text-xs text-emerald-700' : 'text-xs text-red-700'}>
-                          {cell.match ? '✓' : '✕'} {formatValue(cell.predicted)}
+                          {cell.match ? '✓' : '✕'} {cell.predicted === null && cell.proposed !== null ? <>abstained · proposed {formatValue(cell.proposed)}</> : formatValue(cell.predicted)}
                           {cell.confidence !== null && <span className="text-slate-400"> · {formatPercent(cell.confidence)}</span>}
                         </p>
                       </td>
