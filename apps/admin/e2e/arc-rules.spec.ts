@@ -1,5 +1,5 @@
 import { expect, test } from './support/console-test';
-import { apiCall, screenshot, signInWithStoredSession } from './support/api-helpers';
+import { apiCall, screenshot, screenshotAtBothSizes, signInWithStoredSession } from './support/api-helpers';
 
 const email = (subject: string) => `From: Ann Customer <ann@example.com>
 To: support@example.com
@@ -78,7 +78,7 @@ test('dry-runs an unsaved rule, maps the sender to customerEmail, and refuses a 
   await page.getByLabel('Raw email (.eml)').fill(email('My lamp arrived broken'));
   await page.getByRole('button', { name: 'Run dry run' }).click();
   await expect(page.getByRole('region', { name: 'Dry run result' })).toContainText('Create a case “My lamp arrived broken”');
-  await screenshot(page, 'arc-rule-unsaved-dry-run');
+  await screenshotAtBothSizes(page, 'arc-rule-unsaved-dry-run');
 
   await page.getByRole('button', { name: 'Create rule' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Rule created.' })).toBeVisible();
@@ -93,5 +93,5 @@ test('dry-runs an unsaved rule, maps the sender to customerEmail, and refuses a 
   await page.getByRole('textbox', { name: 'Mailbox' }).fill('nobody-here@example.com');
   await page.getByRole('button', { name: 'Create rule' }).click();
   await expect(page.getByText('no mailbox nobody-here@example.com exists')).toBeVisible();
-  await screenshot(page, 'arc-rule-unknown-mailbox');
+  await screenshotAtBothSizes(page, 'arc-rule-unknown-mailbox');
 });

@@ -1,7 +1,8 @@
 import { expect, test } from './support/console-test';
-import { screenshot, signInWithStoredSession } from './support/api-helpers';
+import { screenshotAtBothSizes, signInWithStoredSession } from './support/api-helpers';
 
-test('creates a mailbox with an acknowledgement preview, a failing SMTP connection test and an inline validation error', async ({ page, request }) => {
+test('creates a mailbox with an acknowledgement preview, a failing SMTP connection test and an inline validation error', async ({ page, request, allowErrorResponses }) => {
+  allowErrorResponses({ url: /\/api\/admin\/mailboxes$/, status: 400 });
   await signInWithStoredSession(page, request);
   await page.goto('/mailboxes');
   await expect(page.getByRole('heading', { level: 1, name: 'Mailboxes' })).toBeVisible();
@@ -34,7 +35,7 @@ test('creates a mailbox with an acknowledgement preview, a failing SMTP connecti
   await expect(page.getByText('Unknown placeholder: {{ticket}}')).toBeVisible();
   await page.getByLabel('Subject').fill('We got it: {{subject}}');
   await expect(preview).toContainText('We got it: My order arrived damaged');
-  await screenshot(page, 'mailbox-editor');
+  await screenshotAtBothSizes(page, 'mailbox-editor');
 
   await page.getByRole('button', { name: 'Create mailbox' }).click();
   await expect(page.getByText(`${address} saved.`)).toBeVisible();

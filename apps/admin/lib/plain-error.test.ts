@@ -6,6 +6,9 @@ describe('plainErrorMessage', () => {
     expect(plainErrorMessage('INTERNAL: predictor llm failed: OpenAI API key is missing. Pass it using the \'apiKey\' parameter or the OPENAI_API_KEY environment variable.')).toBe(
       'The provider needs an API key: type the key, save, then try again.',
     );
+    expect(plainErrorMessage('LLM predictor (openai-compatible/llama3.1:8b): the provider answered without a status: Cannot connect to API: bad port')).toBe(
+      'Nothing answers at that address and port: check the host and port, and that the server runs.',
+    );
     expect(plainErrorMessage('sending mail failed: connect ECONNREFUSED 127.0.0.1:1')).toBe('Nothing answers at that address and port: check the host and port, and that the server runs.');
   });
 

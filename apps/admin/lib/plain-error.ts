@@ -15,7 +15,7 @@ const FIELD_NAMES: Record<string, string> = {
 const RULES: { pattern: RegExp; say: (match: RegExpMatchArray) => string }[] = [
   { pattern: /(OPENAI|ANTHROPIC)_API_KEY|api key is missing|no api key/i, say: () => 'The provider needs an API key: type the key, save, then try again.' },
   { pattern: /incorrect api key|invalid[_ ]api[_ ]key|\b401\b|unauthori[sz]ed/i, say: () => 'The provider refused the API key: check that it is right and still valid.' },
-  { pattern: /ECONNREFUSED/i, say: () => 'Nothing answers at that address and port: check the host and port, and that the server runs.' },
+  { pattern: /ECONNREFUSED|cannot connect to api|fetch failed/i, say: () => 'Nothing answers at that address and port: check the host and port, and that the server runs.' },
   { pattern: /ENOTFOUND|EAI_AGAIN/i, say: () => 'That host name does not exist: check the host.' },
   { pattern: /ETIMEDOUT|timed? ?out/i, say: () => 'The server did not answer in time: check the host, the port and any firewall.' },
 ];

@@ -40,7 +40,7 @@ export function FieldRates({ report }: { report: BacktestReport }) {
       <CardHeader title="Match rate per field" description="How often the accepted prediction equals the value on the case." />
       <ul className="divide-y divide-slate-100" aria-label="Match rate per field">
         {report.fields.map((field) => (
-          <li key={field.field} className="grid grid-cols-[160px_1fr_80px_150px] items-center gap-4 px-6 py-3 text-sm">
+          <li key={field.field} className="grid grid-cols-[minmax(0,110px)_1fr_70px] items-center gap-x-4 gap-y-1 px-6 py-3 text-sm md:grid-cols-[160px_1fr_80px_150px]">
             <span className="truncate font-mono text-xs text-slate-700">{field.field}</span>
             <div className="h-2.5 overflow-hidden rounded-full bg-slate-100" aria-hidden="true">
               <div className={`h-full rounded-full ${rateColor(field.rate)}`} style={{ width: `${Math.round((field.rate ?? 0) * 100)}%` }} />
@@ -51,7 +51,7 @@ export function FieldRates({ report }: { report: BacktestReport }) {
                 {field.matched}/{field.evaluated}
               </span>
             </span>
-            <span className="text-xs text-slate-500">
+            <span className="col-span-3 text-xs text-slate-500 md:col-span-1">
               {field.coverage !== null && <span className="block">filled {formatPercent(field.coverage)}</span>}
               {field.precision !== null && <span className="block">right when filled {formatPercent(field.precision)}</span>}
             </span>
