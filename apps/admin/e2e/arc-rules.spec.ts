@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { apiCall, screenshot, signInWithStoredSession } from './support/api-helpers';
+import { expect, test } from './support/console-test';
+import { apiCall, screenshot, screenshotAtBothSizes, signInWithStoredSession } from './support/api-helpers';
 
 const email = (subject: string) => `From: Ann Customer <ann@example.com>
 To: support@example.com
@@ -11,7 +11,8 @@ Content-Type: text/plain; charset=utf-8
 Hello, order 1182 arrived with a cracked lamp.
 `;
 
-test('creates an ARC rule with ordered items, shows an invalid regex inline, and dry-runs .eml files', async ({ page, request }) => {
+test('creates an ARC rule with ordered items, shows an invalid regex inline, and dry-runs .eml files', async ({ page, request, allowErrorResponses }) => {
+  allowErrorResponses({ url: /\/api\/admin\/arc-rules$/, status: 400 });
   const admin = await signInWithStoredSession(page, request);
   const mailbox = `arc-${Date.now()}@example.com`;
   await apiCall(request, admin.token, 'POST', '/admin/mailboxes', { address: mailbox });
@@ -58,4 +59,39 @@ test('creates an ARC rule with ordered items, shows an invalid regex inline, and
   await page.goto('/arc-rules');
   await expect(page.getByRole('list', { name: 'ARC rules' }).getByRole('link', { name: /Support triage/ })).toContainText(mailbox);
   await screenshot(page, 'arc-rules');
+});
+
+test('dry-runs an unsaved rule, maps the sender to customerEmail, and refuses a second rule or an unknown mailbox in plain words', async ({ page, request, allowErrorResponses }) => {
+  allowErrorResponses({ url: /\/api\/admin\/arc-rules$/, status: 409 }, { url: /\/api\/admin\/arc-rules$/, status: 400 });
+  const admin = await signInWithStoredSession(page, request);
+  const mailbox = `arc-unsaved-${Date.now()}@example.com`;
+  await apiCall(request, admin.token, 'POST', '/admin/mailboxes', { address: mailbox });
+
+  await page.goto(`/arc-rules/new?mailbox=${encodeURIComponent(mailbox)}`);
+  const first = page.getByRole('listitem', { name: /^Rule item 1:/ });
+  await expect(first.getByLabel('Mapping 2 field')).toHaveValue('customerEmail');
+  await expect(first.getByLabel('Mapping 2 source')).toHaveValue('sender-address');
+  await expect(first.getByLabel('Mapping 3 source')).toHaveValue('constant');
+  await expect(first.getByText('set to')).toBeVisible();
+
+  // Nothing is saved yet: the dry run tries the rule as it is on screen.
+  await page.getByLabel('Raw email (.eml)').fill(email('My lamp arrived broken'));
+  await page.getByRole('button', { name: 'Run dry run' }).click();
+  await expect(page.getByRole('region', { name: 'Dry run result' })).toContainText('Create a case “My lamp arrived broken”');
+  await screenshotAtBothSizes(page, 'arc-rule-unsaved-dry-run');
+
+  await page.getByRole('button', { name: 'Create rule' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Rule created.' })).toBeVisible();
+
+  // A second rule for the same mailbox is refused, and says which rule to edit.
+  await page.goto(`/arc-rules/new?mailbox=${encodeURIComponent(mailbox)}`);
+  await page.getByLabel('Name', { exact: true }).fill('Duplicate');
+  await page.getByRole('button', { name: 'Create rule' }).click();
+  await expect(page.getByText(`mailbox ${mailbox} already has the ARC rule "Support inbox"`)).toBeVisible();
+
+  // A misspelt mailbox is named.
+  await page.getByRole('textbox', { name: 'Mailbox' }).fill('nobody-here@example.com');
+  await page.getByRole('button', { name: 'Create rule' }).click();
+  await expect(page.getByText('no mailbox nobody-here@example.com exists')).toBeVisible();
+  await screenshotAtBothSizes(page, 'arc-rule-unknown-mailbox');
 });

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { screenshot, signInWithStoredSession } from './support/api-helpers';
+import { expect, test } from './support/console-test';
+import { apiCall, screenshot, screenshotAtBothSizes, signInWithStoredSession } from './support/api-helpers';
 
 const EXAMPLES = [
   { text: 'I was charged twice, please refund the payment. Reach me at ann@example.com', fields: { category: 'billing', customerEmail: 'ann@example.com' } },
@@ -26,4 +26,15 @@ test('runs a backtest over uploaded examples and shows match rates and actual vs
   await page.getByRole('checkbox', { name: 'Mismatches only' }).check();
   await expect(table.getByRole('button', { name: /^Row / })).not.toHaveCount(0);
   await screenshot(page, 'backtest');
+});
+
+test('a backtest of stored cases says which examples it scored', async ({ page, request }) => {
+  const admin = await signInWithStoredSession(page, request);
+  await apiCall(request, admin.token, 'POST', '/cases', { title: 'I was charged twice for my order', status: 'resolved', fields: { category: 'billing' } });
+  await page.goto('/backtest');
+  await page.getByRole('radio', { name: /Stored cases/ }).check();
+  await page.getByRole('button', { name: 'Run backtest' }).click();
+  const scored = page.getByRole('alert').or(page.getByRole('status')).filter({ hasText: 'What was scored' });
+  await expect(scored).toContainText(/No learned model is trained yet|Only examples the learned model never saw are scored/, { timeout: 60_000 });
+  await screenshotAtBothSizes(page, 'backtest-stored');
 });

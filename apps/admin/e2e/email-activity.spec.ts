@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { apiCall, screenshot, signInWithStoredSession } from './support/api-helpers';
+import { expect, test } from './support/console-test';
+import { apiCall, expectNoHorizontalOverflow, screenshot, signInWithStoredSession } from './support/api-helpers';
 import { E2E } from './support/e2e-environment';
 
 test('lists an inbound email with its outcome and reason, filters by outcome and reprocesses', async ({ page, request }) => {
@@ -20,7 +20,13 @@ test('lists an inbound email with its outcome and reason, filters by outcome and
     await expect(row).toContainText('case-created', { timeout: 1000 });
   }).toPass({ timeout: 20_000 });
   await expect(row).toContainText('Bob Buyer');
+  await expectNoHorizontalOverflow(page);
   await screenshot(page, 'email-activity');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByText(subject).first()).toBeVisible();
+  await expectNoHorizontalOverflow(page);
+  await screenshot(page, 'email-activity-390');
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   await page.getByLabel('Outcome').selectOption('skipped');
   await expect(row).toHaveCount(0);

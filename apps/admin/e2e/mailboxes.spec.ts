@@ -1,7 +1,8 @@
-import { expect, test } from '@playwright/test';
-import { screenshot, signInWithStoredSession } from './support/api-helpers';
+import { expect, test } from './support/console-test';
+import { screenshotAtBothSizes, signInWithStoredSession } from './support/api-helpers';
 
-test('creates a mailbox with an acknowledgement preview, a failing SMTP connection test and an inline validation error', async ({ page, request }) => {
+test('creates a mailbox with an acknowledgement preview, a failing SMTP connection test and an inline validation error', async ({ page, request, allowErrorResponses }) => {
+  allowErrorResponses({ url: /\/api\/admin\/mailboxes$/, status: 400 });
   await signInWithStoredSession(page, request);
   await page.goto('/mailboxes');
   await expect(page.getByRole('heading', { level: 1, name: 'Mailboxes' })).toBeVisible();
@@ -18,6 +19,8 @@ test('creates a mailbox with an acknowledgement preview, a failing SMTP connecti
   await page.getByRole('button', { name: 'Generate' }).click();
   await expect(page.getByLabel('Webhook secret')).toHaveValue(/^[A-Za-z0-9]{32}$/);
 
+  // Without its own SMTP, the editor says where replies really go: the e2e server runs with the default outbox.
+  await expect(page.getByTestId('reply-transport')).toHaveText(/^Off\. Replies and acknowledgements go through the server's outbox: messages are kept with the case and not delivered .*Customers do not receive them\.$/);
   await page.getByRole('switch', { name: 'Send over SMTP' }).click();
   await page.getByLabel('SMTP host').fill('127.0.0.1');
   await page.getByRole('spinbutton', { name: 'Port' }).fill('1');
@@ -32,7 +35,7 @@ test('creates a mailbox with an acknowledgement preview, a failing SMTP connecti
   await expect(page.getByText('Unknown placeholder: {{ticket}}')).toBeVisible();
   await page.getByLabel('Subject').fill('We got it: {{subject}}');
   await expect(preview).toContainText('We got it: My order arrived damaged');
-  await screenshot(page, 'mailbox-editor');
+  await screenshotAtBothSizes(page, 'mailbox-editor');
 
   await page.getByRole('button', { name: 'Create mailbox' }).click();
   await expect(page.getByText(`${address} saved.`)).toBeVisible();

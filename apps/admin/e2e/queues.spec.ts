@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/console-test';
 import { apiCall, screenshot, signInWithStoredSession } from './support/api-helpers';
 import { E2E } from './support/e2e-environment';
 

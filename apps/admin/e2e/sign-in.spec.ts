@@ -1,9 +1,10 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/console-test';
 import { createUser, screenshot, signInThroughForm } from './support/api-helpers';
 import { E2E } from './support/e2e-environment';
 
 test.describe('sign in', () => {
-  test('shows inline errors for an empty form, then signs the admin in and out', async ({ page }) => {
+  test('shows inline errors for an empty form, then signs the admin in and out', async ({ page, allowErrorResponses }) => {
+    allowErrorResponses({ url: /\/api\/auth\/login$/, status: 401 });
     await page.goto('/fields');
     await expect(page).toHaveURL(/\/sign-in\?next=%2Ffields/);
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -34,6 +34,8 @@ export interface UpdateFromConversationResult {
   changed: string[];
   case?: CaseView;
   message?: string;
+  /** One sentence naming what changed (old → new), what was kept because an agent set it, and why. */
+  summary?: string;
 }
 
 export interface PagedList<T> {

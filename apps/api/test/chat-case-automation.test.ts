@@ -171,6 +171,23 @@ describeEachDatabase('live chat: autonomous case creation and update', (database
     expect(overriding.case.fields.category).toMatchObject({ value: 'billing', source: 'ai' });
   });
 
+  it('takes the customer\'s correction of an order number and names what changed, what was kept and why', async () => {
+    const chat = await app.startChat({ context: { question: 'I was charged twice, order ORD-551203' } });
+    const accepted = await app.agentPost<{ caseOutcome: { caseId: string } }>(`/conversations/${chat.id}/accept`);
+    const caseId = accepted.caseOutcome.caseId;
+    expect((await caseOf(caseId)).fields.orderNumber).toMatchObject({ value: 'ORD-551203', source: 'ai' });
+    expect((await app.api(`/cases/${caseId}`, { method: 'PATCH', token: app.agentToken, json: { fields: { priority: 'normal' } } })).status).toBe(200);
+    await app.api(`/chat/conversations/${chat.id}/messages`, { method: 'POST', headers: { 'x-conversation-token': chat.conversationToken }, json: { text: 'Sorry, the order is ORD-551230, not ORD-551203. It is urgent' } });
+
+    const update = await app.agentPost<{ changed: string[]; changes: unknown[]; kept: unknown[]; summary: string; message?: string; case: CaseBody }>(`/cases/${caseId}/update-from-conversation`);
+    expect(update.changed).toEqual(['orderNumber']);
+    expect(update.case.fields.orderNumber).toMatchObject({ value: 'ORD-551230', source: 'ai' });
+    expect(update.changes).toEqual([{ field: 'orderNumber', from: 'ORD-551203', to: 'ORD-551230' }]);
+    expect(update.kept).toEqual([{ field: 'priority', reason: 'an agent set this field by hand; the AI does not overwrite it' }]);
+    expect(update.summary).toBe('Changed orderNumber (ORD-551203 → ORD-551230). Kept priority: an agent set this field by hand; the AI does not overwrite it.');
+    expect(update.message).toBeUndefined();
+  });
+
   it('makes one case and one summary note when wrap-up and end follow each other at once', async () => {
     const chat = await app.startChat({ context: { question: 'Hello' } });
     await app.agentPost(`/conversations/${chat.id}/accept`);

@@ -68,12 +68,30 @@ describeEachDatabase('historical case import and the learned model', (databaseId
     expect((await app.api('/admin/cases/import', { method: 'POST', token: agent, json: [] })).status).toBe(403);
   });
 
+  it('deletes one import by its batch id and keeps the others, with the counts following', async () => {
+    const first = (await (await app.api('/admin/cases/import', { method: 'POST', token: admin, json: [{ text: 'batch one a', fields: { intent: 'one' } }, { text: 'batch one b', fields: { intent: 'one' } }] })).json()) as { batchId: string };
+    const second = (await (await app.api('/admin/cases/import', { method: 'POST', token: admin, json: [{ text: 'batch two', fields: { intent: 'two' } }] })).json()) as { batchId: string };
+    const before = (await (await app.api('/admin/cases/import', { token: admin })).json()) as { total: number; batches: { batchId: string; examples: number }[] };
+    expect(before.total).toBe(1203);
+    expect(before.batches.slice(0, 2)).toEqual([expect.objectContaining({ batchId: second.batchId, examples: 1 }), expect.objectContaining({ batchId: first.batchId, examples: 2 })]);
+    expect(await (await app.api(`/admin/cases/import/${first.batchId}`, { method: 'DELETE', token: admin })).json()).toEqual({ deleted: 2, batchId: first.batchId });
+    const after = (await (await app.api('/admin/cases/import', { token: admin })).json()) as { total: number; fields: { field: string; labels: { value: string }[] }[]; batches: { batchId: string }[] };
+    expect(after.total).toBe(1201);
+    expect(after.batches.map((batch) => batch.batchId)).not.toContain(first.batchId);
+    expect(after.fields.find((field) => field.field === 'intent')!.labels.map((label) => label.value)).not.toContain('one');
+    expect((await app.api(`/admin/cases/import/${first.batchId}`, { method: 'DELETE', token: admin })).status).toBe(404);
+    expect(((await (await app.api(`/admin/cases/import/${second.batchId}`, { method: 'DELETE', token: admin })).json()) as { deleted: number }).deleted).toBe(1);
+  });
+
   it('accepts a large JSON upload (beyond the default JSON body limit)', async () => {
     const big = Array.from({ length: 3000 }, (_, index) => ({ text: `filler example number ${index} ${'x'.repeat(200)}`, fields: { intent: 'filler' } }));
     const response = await app.api('/admin/cases/import', { method: 'POST', token: admin, json: big });
     expect(response.status).toBe(200);
     expect(((await response.json()) as { imported: number }).imported).toBe(3000);
-    expect(((await (await app.api('/admin/cases/import', { method: 'DELETE', token: admin })).json()) as { deleted: number }).deleted).toBe(4200);
+    const refused = await app.api('/admin/cases/import', { method: 'DELETE', token: admin });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { message: string }).message).toContain('needs ?all=true');
+    expect(((await (await app.api('/admin/cases/import?all=true', { method: 'DELETE', token: admin })).json()) as { deleted: number }).deleted).toBe(4200);
     const again = await app.api('/admin/cases/import', { method: 'POST', token: admin, body: toCsv(training), headers: { 'content-type': 'text/csv' } });
     expect(((await again.json()) as { imported: number }).imported).toBe(1200);
   });
@@ -87,7 +105,10 @@ describeEachDatabase('historical case import and the learned model', (databaseId
     const ready = await pollUntil<LearnedView>(app, admin, '/admin/predictors/learned', (body) => body.status !== 'training');
     expect(ready).toMatchObject({ status: 'ready', progress: 1, stage: 'done', examples: 1200, storedCases: 1 });
     const category = ready.fields.find((field) => field.field === 'category')!;
-    expect(category).toMatchObject({ version: 1, classes: 11, sources: { imported: 1200, resolvedCases: 1 } });
+    expect(category).toMatchObject({ version: 1, classes: 11, sources: { resolvedCases: 1 } });
+    // 1 in 10 stored examples (by text) is kept out of training for backtests; the rest is trained on.
+    expect(category.sources.imported + category.sources.resolvedCases + (ready as LearnedView & { heldOutExamples: number }).heldOutExamples).toBe(1201);
+    expect((ready as LearnedView & { heldOutExamples: number }).heldOutExamples).toBeGreaterThan(60);
     expect(category.accuracy).toBeGreaterThan(0.85);
     // The threshold guide from the held-out split: at 0.5 most cases are answered, and mostly right.
     expect(category.thresholds?.map((entry) => entry.threshold)).toEqual([0.5, 0.6, 0.7, 0.8, 0.9, 0.95]);
@@ -119,10 +140,17 @@ describeEachDatabase('historical case import and the learned model', (databaseId
     const listed = (await (await app.api('/admin/predictors', { token: admin })).json()) as { items: { id: string; status: string; version: string }[] };
     expect(listed.items.find((item) => item.id === 'learned')).toMatchObject({ status: 'active', version: ready.runningVersion });
 
+    // The model trained on the resolved case: a backtest of stored cases leaves it out and says so.
+    const seenOnly = (await (await app.api('/admin/backtest?wait=60', { method: 'POST', token: admin, json: { source: 'cases' } })).json()) as { status: string; examples: number; evaluation: { split: string; skippedSeen: number } };
+    expect(seenOnly).toMatchObject({ status: 'done', examples: 0, evaluation: { split: 'unseen', skippedSeen: 1 } });
+    // A case resolved after the training is unseen: it is scored.
+    const later = await app.api('/cases', { method: 'POST', token: agent, json: { title: 'Please give me my money back for the order', status: 'resolved', fields: { category: 'REFUND', intent: 'get_refund' } } });
+    expect(later.status).toBe(201);
     const backtest = await app.api('/admin/backtest?wait=60', { method: 'POST', token: admin, json: { source: 'cases' } });
-    const run = (await backtest.json()) as { status: string; examples: number; cases: { title: string; fields: Record<string, { actual: unknown }> }[] };
-    expect(run).toMatchObject({ status: 'done', examples: 1 });
-    expect(run.cases[0]).toMatchObject({ title: ((await resolved.json()) as { number: string }).number, fields: { category: { actual: 'REFUND' }, intent: { actual: 'get_refund' } } });
+    const run = (await backtest.json()) as { status: string; examples: number; evaluation: { skippedSeen: number }; cases: { title: string; fields: Record<string, { actual: unknown }> }[] };
+    expect(run).toMatchObject({ status: 'done', examples: 1, evaluation: { skippedSeen: 1 } });
+    expect(run.cases[0]).toMatchObject({ title: ((await later.json()) as { number: string }).number, fields: { category: { actual: 'REFUND' }, intent: { actual: 'get_refund' } } });
+    expect(resolved.status).toBe(201);
   });
 
   it('retrains on the schedule into a new active version', async () => {

@@ -13,7 +13,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 const API_KEY = 'sk-local-secret-98765';
 
 interface FieldFigures { field: string; evaluated: number; predicted: number; correct: number; abstained: number; matchRate: number; coverage: number; precision: number; threshold: number }
-interface CaseRow { id: string; title: string; fields: Record<string, { actual: unknown; predicted: unknown; match: boolean; confidence: number | null; predictor: { id: string } | null; evidence: { quote: string }[] }> }
+interface CaseRow { id: string; title: string; fields: Record<string, { actual: unknown; predicted: unknown; proposed?: unknown; match: boolean; confidence: number | null; predictor: { id: string } | null; evidence: { quote: string }[] }> }
 interface RunView { id: string; status: string; progress: number; examples: number; fields: FieldFigures[]; uploadErrors: { row: number }[]; cases?: CaseRow[]; casesPage?: { total: number; page: number; pageSize: number } }
 
 /** A local OpenAI-compatible chat completions server: answers the test call, or 401 for a wrong key. */
@@ -99,6 +99,28 @@ describeEachDatabase('LLM provider settings and backtests', (databaseId) => {
     expect(app.running.app.get<CaseEngineDeps>(CASE_ENGINE).summarizer).toBeUndefined();
   });
 
+  it('refuses to switch OpenAI or Anthropic on without a key, and never shows keyless settings as active', async () => {
+    for (const provider of ['openai', 'anthropic']) {
+      const refused = await app.api('/admin/predictors/llm', { method: 'PUT', token: admin, json: { enabled: true, provider, model: 'gpt-4o-mini', clearApiKey: true } });
+      expect(refused.status).toBe(400);
+      const body = (await refused.json()) as { issues: { path: string; message: string }[] };
+      expect(body.issues).toEqual([{ path: 'apiKey', message: expect.stringMatching(/^needs an API key: (OpenAI|Anthropic) refuses calls without one/) }]);
+    }
+    const view = (await (await app.api('/admin/predictors/llm', { token: admin })).json()) as { enabled: boolean; status: string; apiKeySet: boolean };
+    expect(view).toMatchObject({ enabled: false, apiKeySet: true });
+
+    // Keyless settings written by an older version (or a key that can no longer be opened): not started, shown as needing a key.
+    const predictorAdmin = app.running.app.get<PredictorAdmin>(PREDICTOR_ADMIN);
+    const stored = await predictorAdmin.configurator.llmSettings();
+    await predictorAdmin.documents.put('llm', { ...stored, enabled: true, provider: 'openai', apiKey: null });
+    await predictorAdmin.configurator.applyAll();
+    expect(await (await app.api('/admin/predictors/llm', { token: admin })).json()).toMatchObject({ enabled: true, status: 'failed', detail: expect.stringContaining('needs an API key') });
+    const listed = (await (await app.api('/admin/predictors', { token: admin })).json()) as { items: { kind: string; id: string; status: string }[] };
+    expect(listed.items.find((item) => item.kind === 'predictor' && item.id === 'llm')?.status).not.toBe('active');
+    await predictorAdmin.documents.put('llm', stored);
+    await predictorAdmin.configurator.applyAll();
+  });
+
   it('follows predictor settings changed by another API process', async () => {
     const predictorAdmin = app.running.app.get<PredictorAdmin>(PREDICTOR_ADMIN);
     await predictorAdmin.sync.markApplied();
@@ -174,5 +196,34 @@ describeEachDatabase('LLM provider settings and backtests', (databaseId) => {
     const noContent = await app.api('/admin/backtest', { method: 'POST', token: admin, json: { source: 'uploaded' } });
     expect(((await noContent.json()) as { issues: { path: string }[] }).issues[0]?.path).toBe('content');
     expect((await app.api('/admin/backtest/does-not-exist', { token: admin })).status).toBe(404);
+  });
+
+  it('scores only stored examples the learned model did not train on, and says which', async () => {
+    const waited = await app.api('/admin/backtest?wait=60', { method: 'POST', token: admin, json: { source: 'imported', fields: ['category'] } });
+    const done = (await waited.json()) as RunView & { evaluation: { split: string; skippedSeen: number; modelTrainedAt: string | null; description: string } };
+    expect(done.status).toBe('done');
+    const learned = (await (await app.api('/admin/predictors/learned', { token: admin })).json()) as { trainedAt: string; heldOutExamples: number; fields: { field: string; sources: { imported: number } }[] };
+    // Every one of the 1000 imports is either scored (kept out of training) or skipped (trained on), never both.
+    expect(done.examples + done.evaluation.skippedSeen).toBe(1000);
+    expect(done.examples).toBe(learned.heldOutExamples);
+    expect(learned.fields.find((field) => field.field === 'category')!.sources.imported).toBe(done.evaluation.skippedSeen);
+    expect(done.examples).toBeGreaterThan(50);
+    expect(done.evaluation).toMatchObject({ split: 'unseen', modelTrainedAt: learned.trainedAt, description: expect.stringContaining('Only examples the learned model never saw are scored') });
+    expect(done.fields.find((field) => field.field === 'category')!.evaluated).toBe(done.examples);
+  });
+
+  it('shows a predictor that fails on every example as failed with its error, and keeps proposals of abstained rows', async () => {
+    expect((await app.api('/admin/predictors/llm', { method: 'PUT', token: admin, json: { enabled: true, provider: 'openai-compatible', model: 'local-model', baseURL, apiKey: 'sk-wrong-key-000000' } })).status).toBe(200);
+    try {
+      const waited = await app.api('/admin/backtest?wait=60', { method: 'POST', token: admin, json: { source: 'uploaded', format: 'csv', content: toCsv(bitextSlice(2, 25, 20)) } });
+      const done = (await waited.json()) as RunView & { failed: number; predictorFailures: { predictorId: string; failedExamples: number; failedEverywhere: boolean; code: string; message: string }[]; cases: (CaseRow & { error?: string; fields: Record<string, { proposed?: unknown; confidence: number | null; predicted: unknown }> })[] };
+      expect(done).toMatchObject({ status: 'done', examples: 20, failed: 20 });
+      expect(done.predictorFailures).toEqual([expect.objectContaining({ predictorId: 'llm', failedExamples: 20, failedEverywhere: true, code: 'AUTH' })]);
+      expect(done.cases[0]!.error).toContain('llm:');
+      const abstained = done.cases.flatMap((row) => Object.values(row.fields)).find((field) => field.predicted === null && field.proposed !== undefined);
+      if (abstained) expect(abstained.confidence).toEqual(expect.any(Number));
+    } finally {
+      await app.api('/admin/predictors/llm', { method: 'PUT', token: admin, json: { enabled: false, provider: 'openai-compatible', model: 'local-model', baseURL } });
+    }
   });
 });

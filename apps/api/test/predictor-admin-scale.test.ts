@@ -26,4 +26,22 @@ describeEachDatabase('a 10k-row historical import', (databaseId) => {
     expect(counts.fields[0]).toMatchObject({ field: 'category', examples: 10_003 });
     expect(counts.fields[0]!.labels).toHaveLength(77);
   });
+
+  it('answers the import and learned-model status from kept counts, without reading every example', async () => {
+    // A second import takes the store to 16.7k examples (the size of the report); status calls must not grow with it.
+    const second = await app.api('/admin/cases/import', { method: 'POST', token: admin, body: readFileSync(BANKING77).toString('utf8').split('\n').slice(0, 6_700).join('\n'), headers: { 'content-type': 'text/csv' } });
+    expect(((await second.json()) as { storedExamples: number }).storedExamples).toBe(16_692);
+    const timed = async (path: string) => {
+      const started = performance.now();
+      for (let call = 0; call < 5; call += 1) expect((await app.api(path, { token: admin })).status).toBe(200);
+      return (performance.now() - started) / 5;
+    };
+    const importStatus = await timed('/admin/cases/import');
+    const learnedStatus = await timed('/admin/predictors/learned');
+    console.info(`[${databaseId}] 16,692 examples: GET /admin/cases/import ${importStatus.toFixed(1)} ms, GET /admin/predictors/learned ${learnedStatus.toFixed(1)} ms`);
+    const counts = (await (await app.api('/admin/cases/import', { token: admin })).json()) as { total: number; fields: { examples: number }[] };
+    expect(counts).toMatchObject({ total: 16_692, fields: [{ examples: 16_692 }] });
+    expect(importStatus).toBeLessThan(60);
+    expect(learnedStatus).toBeLessThan(60);
+  });
 });

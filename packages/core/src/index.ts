@@ -58,3 +58,5 @@ export * from './use-cases/conversation-actor.js';
 export * from './use-cases/conversation-state-change.js';
 export * from './use-cases/conversation-case-work.js';
 export * from './use-cases/add-case-note.js';
+export * from './use-cases/save-arc-rule.js';
+export * from './domain/settings-changes.js';

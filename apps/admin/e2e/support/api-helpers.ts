@@ -60,3 +60,27 @@ export async function signInWithStoredSession(page: Page, request: APIRequestCon
   }, JSON.stringify(session));
   return session;
 }
+
+/** Fails when the page, or (with `tables`) any table's scroll container, is wider than what it shows (a sideways scroll). */
+export async function expectNoHorizontalOverflow(page: Page, options: { tables: boolean } = { tables: true }): Promise<void> {
+  const overflowing = await page.evaluate((tables) => {
+    const wide: string[] = [];
+    if (document.documentElement.scrollWidth > document.documentElement.clientWidth + 1) wide.push(`page ${document.documentElement.scrollWidth}px > ${document.documentElement.clientWidth}px`);
+    if (!tables) return wide;
+    for (const table of Array.from(document.querySelectorAll('table'))) {
+      const container = table.parentElement!;
+      if (container.scrollWidth > container.clientWidth + 1) wide.push(`table "${table.getAttribute('aria-label') ?? ''}" ${container.scrollWidth}px > ${container.clientWidth}px`);
+    }
+    return wide;
+  }, options.tables);
+  expect(overflowing).toEqual([]);
+}
+
+/** The screen at 1440×900 (`name`) and at 390×844 (`name-390`), then back to 1440×900. */
+export async function screenshotAtBothSizes(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, `${name}-390`);
+  await expectNoHorizontalOverflow(page, { tables: false });
+  await page.setViewportSize({ width: 1440, height: 900 });
+}

@@ -128,6 +128,7 @@ export function CaseEditor({ caseId, messages = [], onNumber }: CaseEditorProps)
       setJustChanged(result.changed);
       setActivityVersion((value) => value + 1);
       if (result.changed.length === 0) setNotice({ tone: 'info', text: `No changes were made. ${result.message ?? 'There was not enough new context in the conversation.'}` });
+      else if (result.summary) setNotice({ tone: 'success', text: result.summary });
     } catch (caught) {
       setNotice({ tone: 'error', text: caught instanceof ApiError ? caught.message : String(caught) });
     } finally {

@@ -1,16 +1,29 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { ArcRuleSchema, ImapSettingsSchema, MailboxSchema, NotFoundError, SmtpOutboundSettingsSchema, type ArcRule, type Mailbox } from '@autocase/core';
+import { ArcRuleSchema, ImapSettingsSchema, MailboxSchema, NotFoundError, saveArcRule, SmtpOutboundSettingsSchema, type ArcRule, type Mailbox } from '@autocase/core';
 import { createSmtpMailer, dryRunArcRule, testImapConnection, type DryRunResult } from '@autocase/channels/email';
 import type { Request } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { Roles } from '../auth/auth-decorators.js';
 import { ApiZodBody } from '../http/api-zod-body.js';
 import { describeZodIssues, validationException, ZodValidationPipe } from '../http/zod-validation-pipe.js';
 import type { EmailChannels } from './email-channels.js';
 import type { EmailProcessing } from './email-processing.js';
 import { EMAIL_CHANNELS, EMAIL_PROCESSING } from './email-tokens.js';
+<<<<<<< HEAD
 import { ConnectionTestSchema, generateWebhookSecret, mailboxView, parseMailboxInput, storedPasswordFor, type MailboxView } from './email-views.js';
+=======
+import { ConnectionTestSchema, mailboxView, parseMailboxInput } from './email-views.js';
+import type { OutboundTransportView } from './outbound-transports.js';
+
+/** `POST /admin/arc-rules/dry-run` with JSON: a rule as typed (not saved) and the raw email text. */
+const DryRunUnsavedSchema = z.object({
+  rule: ArcRuleSchema,
+  eml: z.string().min(1, 'paste the raw email (.eml) to try the rule on'),
+});
+
+export type MailboxAdminView = ReturnType<typeof mailboxView> & { outboundTransport: OutboundTransportView };
+>>>>>>> wip-admin
 
 @ApiTags('admin: email')
 @ApiBearerAuth()
@@ -23,14 +36,20 @@ export class AdminEmailController {
   ) {}
 
   @Get('mailboxes')
-  async mailboxes(): Promise<{ items: ReturnType<typeof mailboxView>[]; total: number }> {
-    const items = (await this.processing.mailboxes.list()).map(mailboxView);
+  async mailboxes(): Promise<{ items: MailboxAdminView[]; total: number }> {
+    const items = (await this.processing.mailboxes.list()).map((mailbox) => this.view(mailbox));
     return { items, total: items.length };
   }
 
+  /** The server's default outbound transport: what a mailbox without its own SMTP sends through. */
+  @Get('mailboxes/default-transport')
+  defaultTransport(): OutboundTransportView {
+    return this.processing.outbound.describe(null);
+  }
+
   @Get('mailboxes/:id')
-  async mailbox(@Param('id') id: string) {
-    return mailboxView(await this.requireMailbox(id));
+  async mailbox(@Param('id') id: string): Promise<MailboxAdminView> {
+    return this.view(await this.requireMailbox(id));
   }
 
   /**
@@ -118,14 +137,13 @@ export class AdminEmailController {
   @ApiZodBody(ArcRuleSchema)
   async createArcRule(@Body(new ZodValidationPipe(ArcRuleSchema)) body: z.infer<typeof ArcRuleSchema>): Promise<ArcRule> {
     const { id: _ignored, ...rule } = body;
-    return this.processing.arcRules.save(rule);
+    return saveArcRule(this.processing, rule);
   }
 
   @Put('arc-rules/:id')
   @ApiZodBody(ArcRuleSchema)
   async updateArcRule(@Param('id') id: string, @Body(new ZodValidationPipe(ArcRuleSchema)) body: z.infer<typeof ArcRuleSchema>): Promise<ArcRule> {
-    await this.requireRule(id);
-    return this.processing.arcRules.save({ ...body, id });
+    return saveArcRule(this.processing, { ...body, id });
   }
 
   @Delete('arc-rules/:id')
@@ -134,21 +152,36 @@ export class AdminEmailController {
     if (!(await this.processing.arcRules.delete(id))) throw new NotFoundError('ARC rule', id);
   }
 
-  /** What a rule would do with an uploaded raw `.eml` (body `message/rfc822`), without side effects. */
+  /**
+   * What a rule would do with an email, without side effects: the raw `.eml` as the body
+   * (`message/rfc822`, query `ruleId`, or `mailbox` for its enabled rule), or JSON
+   * `{ rule, eml }` to try a rule that is not saved (yet) — e.g. the editor's unsaved changes.
+   */
   @Post('arc-rules/dry-run')
   @HttpCode(200)
-  @ApiConsumes('message/rfc822')
-  @ApiBody({ description: 'the raw .eml to try the rule on (query: ruleId, or mailbox for its enabled rule)', schema: { type: 'string', format: 'binary' } })
+  @ApiConsumes('message/rfc822', 'application/json')
+  @ApiBody({ description: 'the raw .eml to try the saved rule on (query: ruleId, or mailbox for its enabled rule), or JSON { rule: <an ARC rule, saved or not>, eml: "<raw email text>" }', schema: { type: 'string', format: 'binary' } })
   async dryRun(@Req() request: Request, @Query('ruleId') ruleId?: string, @Query('mailbox') mailbox?: string): Promise<DryRunResult> {
-    const raw: unknown = request.body;
-    if (!Buffer.isBuffer(raw) || raw.byteLength === 0) throw validationException([{ path: '(body)', message: 'send the raw .eml as the request body with Content-Type: message/rfc822' }]);
-    const rule = ruleId ? await this.requireRule(ruleId) : mailbox ? await this.processing.arcRules.findForMailbox(mailbox) : null;
-    if (!rule) throw new NotFoundError('ARC rule', ruleId ?? `for mailbox ${mailbox ?? '(none given)'}`);
-    const preview = await dryRunArcRule(rule, new Uint8Array(raw), { senderKnown: false, ...(mailbox ? { mailbox } : {}) });
+    const { rule, raw } = await this.dryRunInput(request.body, ruleId, mailbox);
+    const target = mailbox ?? (Buffer.isBuffer(request.body) ? undefined : rule.mailbox);
+    const preview = await dryRunArcRule(rule, raw, { senderKnown: false, ...(target ? { mailbox: target } : {}) });
     if (!preview.ok || !preview.email.from?.address) return preview;
     const senderKnown = (await this.processing.contacts.findByEmail(preview.email.from.address)) !== null;
     const category = await this.processing.classifyCategory?.({ messages: [{ id: 'dry-run', author: 'customer', text: `${preview.email.subject}\n\n${preview.email.newText}` }], context: { channel: 'email', subject: preview.email.subject, sender: preview.email.from.address } });
-    return dryRunArcRule(rule, new Uint8Array(raw), { senderKnown, category: category ?? null, ...(mailbox ? { mailbox } : {}) });
+    return dryRunArcRule(rule, raw, { senderKnown, category: category ?? null, ...(target ? { mailbox: target } : {}) });
+  }
+
+  private async dryRunInput(body: unknown, ruleId: string | undefined, mailbox: string | undefined): Promise<{ rule: ArcRule; raw: Uint8Array }> {
+    if (Buffer.isBuffer(body)) {
+      if (body.byteLength === 0) throw validationException([{ path: '(body)', message: 'send the raw .eml as the request body with Content-Type: message/rfc822' }]);
+      const rule = ruleId ? await this.requireRule(ruleId) : mailbox ? await this.processing.arcRules.findForMailbox(mailbox) : null;
+      if (!rule) throw new NotFoundError('ARC rule', ruleId ?? `for mailbox ${mailbox ?? '(none given)'}`);
+      return { rule, raw: new Uint8Array(body) };
+    }
+    const parsed = DryRunUnsavedSchema.safeParse(body);
+    if (!parsed.success) throw validationException(describeZodIssues(parsed.error));
+    const { id, ...rule } = parsed.data.rule;
+    return { rule: { ...rule, id: id ?? 'unsaved' }, raw: new TextEncoder().encode(parsed.data.eml) };
   }
 
   private async saveMailbox(mailbox: Mailbox) {
@@ -156,7 +189,12 @@ export class AdminEmailController {
     if (existing && existing.id !== mailbox.id) throw validationException([{ path: 'address', message: `mailbox ${mailbox.address} already exists` }]);
     const saved = await this.processing.mailboxes.save(mailbox);
     await this.channels.mailboxesChanged(await this.processing.mailboxes.list());
-    return mailboxView(saved);
+    return this.view(saved);
+  }
+
+  /** The mailbox as admins see it (no passwords), with the transport its replies and acknowledgements use. */
+  private view(mailbox: Mailbox & { id: string }): MailboxAdminView {
+    return { ...mailboxView(mailbox), outboundTransport: this.processing.outbound.describe(mailbox) };
   }
 
   private async requireMailbox(id: string): Promise<Mailbox & { id: string }> {

@@ -20,7 +20,19 @@ describe('loadEmailConfig', () => {
       },
       processAttempts: 5,
       mailboxRefreshMs: 5000,
+      defaultOutbound: { kind: 'outbox' },
     });
+  });
+
+  it('reads the default outbound transport: outbox, none or an SMTP relay URL', () => {
+    expect(loadEmailConfig({ MAIL_DEFAULT_TRANSPORT: 'none' }, '/').defaultOutbound).toEqual({ kind: 'none' });
+    expect(loadEmailConfig({ MAIL_DEFAULT_TRANSPORT: 'smtp://mailer:p%40ss@relay.example.com:2587', MAIL_DEFAULT_FROM: 'Support <help@example.com>' }, '/').defaultOutbound).toEqual({
+      kind: 'smtp',
+      settings: { host: 'relay.example.com', port: 2587, secure: false, user: 'mailer', password: 'p@ss', from: 'Support <help@example.com>' },
+    });
+    expect(loadEmailConfig({ MAIL_DEFAULT_TRANSPORT: 'smtps://relay.example.com' }, '/').defaultOutbound).toEqual({ kind: 'smtp', settings: { host: 'relay.example.com', port: 465, secure: true } });
+    expect(() => loadEmailConfig({ MAIL_DEFAULT_TRANSPORT: 'sendmail' }, '/')).toThrow('MAIL_DEFAULT_TRANSPORT must be outbox, none, or an smtp:// or smtps:// URL; got "sendmail"');
+    expect(() => loadEmailConfig({ MAIL_DEFAULT_TRANSPORT: 'http://relay.example.com' }, '/')).toThrow(/MAIL_DEFAULT_TRANSPORT .*"http:"/);
   });
 
   it('reads the STARTTLS key and certificate files', () => {

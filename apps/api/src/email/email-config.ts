@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_OUTBOUND_TRANSPORT, parseDefaultOutboundTransport, type DefaultOutboundTransport } from './outbound-transport-config.js';
 
 const EmailEnvironmentSchema = z.object({
   SMTP_ENABLED: z.enum(['true', 'false', '1', '0', 'yes', 'no']).default('true').transform((value) => ['true', '1', 'yes'].includes(value)),
@@ -21,6 +22,10 @@ const EmailEnvironmentSchema = z.object({
   EMAIL_PROCESS_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   /** How often each process re-reads the mailboxes, to follow changes made through another process. */
   EMAIL_MAILBOX_REFRESH_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
+  /** Outbound transport of mailboxes without their own SMTP: outbox | none | smtp(s)://user:password@host:port. */
+  MAIL_DEFAULT_TRANSPORT: z.string().min(1).default(DEFAULT_OUTBOUND_TRANSPORT),
+  /** From address of mail sent through the default transport (default: the mailbox's address). */
+  MAIL_DEFAULT_FROM: z.string().min(3).optional(),
 });
 
 export interface EmailChannelConfig {
@@ -37,6 +42,8 @@ export interface EmailChannelConfig {
   };
   processAttempts: number;
   mailboxRefreshMs: number;
+  /** The transport of mailboxes without their own outbound SMTP (absent: the outbox). */
+  defaultOutbound?: DefaultOutboundTransport;
 }
 
 /** Inbound email settings from the environment (SMTP_*); throws naming every bad variable. */
@@ -56,6 +63,12 @@ export function loadEmailConfig(environment: Record<string, string | undefined>,
     };
     tls = { mode: 'starttls', key: read('SMTP_TLS_KEY_FILE', env.SMTP_TLS_KEY_FILE), cert: read('SMTP_TLS_CERT_FILE', env.SMTP_TLS_CERT_FILE), required: env.SMTP_TLS_REQUIRED };
   }
+  let defaultOutbound: DefaultOutboundTransport;
+  try {
+    defaultOutbound = parseDefaultOutboundTransport(env.MAIL_DEFAULT_TRANSPORT, env.MAIL_DEFAULT_FROM);
+  } catch (error) {
+    throw new Error(`Invalid email configuration: ${(error as Error).message}`);
+  }
   return {
     smtp: {
       enabled: env.SMTP_ENABLED,
@@ -70,5 +83,6 @@ export function loadEmailConfig(environment: Record<string, string | undefined>,
     },
     processAttempts: env.EMAIL_PROCESS_ATTEMPTS,
     mailboxRefreshMs: env.EMAIL_MAILBOX_REFRESH_MS,
+    defaultOutbound,
   };
 }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
-import { predictEmailCategory, type CaseEngineDeps, type Mailbox, type Mailer, type ProcessInboundEmailDependencies } from '@autocase/core';
-import { createSmtpMailer } from '@autocase/channels/email';
+import { predictEmailCategory, type CaseEngineDeps, type ProcessInboundEmailDependencies } from '@autocase/core';
 import type { SecretBox } from '../infrastructure/secret-box.js';
 import { MikroArcRuleRepository, MikroContactRepository, MikroMailboxRepository } from './mikro-email-configuration.js';
 import { MikroEmailRepository } from './mikro-email-repository.js';
 import { MikroOutboundMailLog, MikroSenderActivityStore } from './mikro-outbound-mail.js';
+import type { DefaultOutboundTransport } from './outbound-transport-config.js';
+import { OutboundTransports } from './outbound-transports.js';
 
 /** The ports processInboundEmail works with, over the API's database and case engine. */
 export interface EmailProcessing extends ProcessInboundEmailDependencies {
@@ -14,25 +15,13 @@ export interface EmailProcessing extends ProcessInboundEmailDependencies {
   arcRules: MikroArcRuleRepository;
   contacts: MikroContactRepository;
   outboundLog: MikroOutboundMailLog;
+  /** Which transport each mailbox sends through (its own SMTP, else the server's default). */
+  outbound: OutboundTransports;
 }
 
-/** One nodemailer transport per mailbox and SMTP settings, reused between messages. */
-function mailerCache(): (mailbox: Mailbox | null) => Mailer | null {
-  const mailers = new Map<string, { key: string; mailer: ReturnType<typeof createSmtpMailer> }>();
-  return (mailbox) => {
-    if (!mailbox?.smtp) return null;
-    const key = JSON.stringify(mailbox.smtp);
-    const cached = mailers.get(mailbox.address);
-    if (cached?.key === key) return cached.mailer;
-    cached?.mailer.close();
-    const mailer = createSmtpMailer(mailbox.smtp, { defaultFrom: mailbox.displayName ? `"${mailbox.displayName.replace(/"/g, '')}" <${mailbox.address}>` : mailbox.address });
-    mailers.set(mailbox.address, { key, mailer });
-    return mailer;
-  };
-}
-
-export function createEmailProcessing(orm: MikroORM, engine: CaseEngineDeps, secrets: SecretBox, options: { claimLeaseMs?: number } = {}): EmailProcessing {
+export function createEmailProcessing(orm: MikroORM, engine: CaseEngineDeps, secrets: SecretBox, options: { claimLeaseMs?: number; defaultOutbound?: DefaultOutboundTransport } = {}): EmailProcessing {
   const predictions = engine.predictors;
+  const outbound = new OutboundTransports(options.defaultOutbound);
   return {
     emails: new MikroEmailRepository(orm),
     cases: engine.cases,
@@ -49,7 +38,8 @@ export function createEmailProcessing(orm: MikroORM, engine: CaseEngineDeps, sec
     unitOfWork: engine.unitOfWork,
     /** The category condition of ARC rules reads the `category` case field, predicted by the configured predictors. */
     classifyCategory: (input) => predictEmailCategory({ predictions, configuration: engine.configuration }, input),
-    mailerFor: mailerCache(),
+    outbound,
+    mailerFor: (mailbox) => outbound.routeFor(mailbox)?.mailer ?? null,
     events: engine.events,
     clock: engine.clock,
     ids: { next: () => randomUUID() },

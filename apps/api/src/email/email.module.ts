@@ -63,10 +63,10 @@ function emailSettings(config: AppConfig): EmailChannelConfig {
     },
     {
       provide: EMAIL_PROCESSING,
-      inject: [MIKRO_ORM, CASE_ENGINE, SECRET_BOX, EMAIL_JOB_SETTINGS, SPAM_CHECK],
+      inject: [MIKRO_ORM, CASE_ENGINE, SECRET_BOX, EMAIL_JOB_SETTINGS, SPAM_CHECK, EMAIL_SETTINGS],
       // The spam step: upstream verdict + the classifier adapted to this deployment's decisions.
-      useFactory: (orm: MikroORM, engine: CaseEngineDeps, secrets: SecretBox, jobs: JobSettings, spam: SpamCheckService): EmailProcessing => ({
-        ...createEmailProcessing(orm, engine, secrets, { claimLeaseMs: jobs.leaseMs }),
+      useFactory: (orm: MikroORM, engine: CaseEngineDeps, secrets: SecretBox, jobs: JobSettings, spam: SpamCheckService, settings: EmailChannelConfig): EmailProcessing => ({
+        ...createEmailProcessing(orm, engine, secrets, { claimLeaseMs: jobs.leaseMs, defaultOutbound: settings.defaultOutbound }),
         checkSpam: spam.check,
       }),
     },
@@ -157,5 +157,6 @@ export class EmailModule implements NestModule, OnModuleInit, OnApplicationBoots
   async onApplicationShutdown(): Promise<void> {
     this.sweeper.stop();
     await this.channels.stop();
+    this.processing.outbound.close();
   }
 }

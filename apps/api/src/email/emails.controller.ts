@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { NotFoundError, normalizeMessageId, type CaseEngineDeps, type EmailMessage } from '@autocase/core';
+import { ConflictError, NotFoundError, normalizeMessageId, type CaseEngineDeps, type EmailMessage, type OutboundMailRecord } from '@autocase/core';
 import { composeCaseReply, extractAttachment, processStoredEmail } from '@autocase/channels/email';
 import type { Response } from 'express';
 import type { z } from 'zod';
@@ -15,6 +15,18 @@ import type { EmailMetrics } from './email-metrics.js';
 import type { EmailProcessing } from './email-processing.js';
 import { EMAIL_METRICS, EMAIL_PROCESSING } from './email-tokens.js';
 import { CaseReplySchema, EmailListQuerySchema } from './email-views.js';
+import type { OutboundTransportView } from './outbound-transports.js';
+
+/** The answer to an agent's email reply. */
+export interface SentReply {
+  messageId: string;
+  to: string[];
+  subject: string;
+  transport: OutboundTransportView['kind'];
+  /** False when the server's development outbox kept the message instead of delivering it. */
+  delivered: boolean;
+  transportDescription: string;
+}
 
 @ApiTags('emails')
 @ApiBearerAuth()
@@ -92,20 +104,38 @@ export class EmailsController {
     return { items, total: items.length };
   }
 
-  /** An agent's reply by email: threaded on the case's latest email, with the tracking token. */
+  /** What was sent by email on the case (agent replies and acknowledgements), oldest first, with the transport each went through. */
+  @Get('cases/:id/email-replies')
+  @ApiParam({ name: 'id', description: 'the case id or number (e.g. CAS-00042)' })
+  async sentOnCase(@Param('id') id: string): Promise<{ items: OutboundMailRecord[]; total: number }> {
+    const caseRecord = await this.requireCase(id);
+    const items = await this.processing.outboundLog.listForCase(caseRecord.id);
+    return { items, total: items.length };
+  }
+
+  /**
+   * An agent's reply by email: threaded on the case's latest email, with the tracking token; sent
+   * through the mailbox's own SMTP, else the server's default transport (`MAIL_DEFAULT_TRANSPORT`).
+   */
   @Post('cases/:id/email-replies')
   @ApiParam({ name: 'id', description: 'the case id or number (e.g. CAS-00042)' })
-  @ApiResponse({ status: 201, description: 'sent over the mailbox\'s SMTP, threaded on the case\'s latest email with the tracking token', schema: { type: 'object', properties: { messageId: { type: 'string' }, to: { type: 'array', items: { type: 'string' } }, subject: { type: 'string' } } } })
+  @ApiResponse({
+    status: 201,
+    description: 'sent through the mailbox\'s SMTP or the server\'s default transport (`transport`; `delivered` is false for the development outbox), threaded on the case\'s latest email with the tracking token',
+    schema: { type: 'object', properties: { messageId: { type: 'string' }, to: { type: 'array', items: { type: 'string' } }, subject: { type: 'string' }, transport: { type: 'string' }, delivered: { type: 'boolean' }, transportDescription: { type: 'string' } } },
+  })
+  @ApiResponse({ status: 409, description: 'the mailbox has no outbound SMTP and the server no default transport (MAIL_DEFAULT_TRANSPORT=none)' })
   @ApiZodBody(CaseReplySchema)
-  async reply(@Param('id') id: string, @Body(new ZodValidationPipe(CaseReplySchema)) body: z.infer<typeof CaseReplySchema>, @CurrentUser() user: User): Promise<{ messageId: string; to: string[]; subject: string }> {
+  async reply(@Param('id') id: string, @Body(new ZodValidationPipe(CaseReplySchema)) body: z.infer<typeof CaseReplySchema>, @CurrentUser() user: User): Promise<SentReply> {
     const caseRecord = await this.requireCase(id);
     // The latest email a person wrote on the case (not a bounce or an auto-reply).
     const latest = (await this.processing.emails.list({ caseId: caseRecord.id, pageSize: 50 })).items.find((email) => email.classification?.kind === 'regular') ?? null;
     const mailboxAddress = body.mailbox ?? latest?.mailbox ?? (await this.processing.mailboxes.list())[0]?.address;
     if (!mailboxAddress) throw new NotFoundError('Mailbox', 'to send from');
     const mailbox = await this.processing.mailboxes.getByAddress(mailboxAddress);
-    const mailer = this.processing.mailerFor?.(mailbox) ?? null;
-    if (!mailbox || !mailer) throw new NotFoundError('Outbound SMTP settings of mailbox', mailboxAddress);
+    if (!mailbox) throw new NotFoundError('Mailbox', mailboxAddress);
+    const route = this.processing.outbound.routeFor(mailbox);
+    if (!route) throw new ConflictError(`mailbox ${mailbox.address} has no outbound SMTP settings and the server has no default transport (MAIL_DEFAULT_TRANSPORT=none); set outbound SMTP on the mailbox in the admin console`);
     const message = composeCaseReply({
       caseRecord,
       mailboxAddress: mailbox.address,
@@ -115,14 +145,15 @@ export class EmailsController {
       ...(body.html ? { html: body.html } : {}),
       ...(body.to ? { to: body.to } : {}),
     });
-    const sent = await mailer.send(message);
+    const sent = await route.mailer.send(message);
     const messageId = normalizeMessageId(sent.messageId) ?? message.messageId!;
     const at = this.engine.clock.now().toISOString();
-    await this.processing.outboundLog.record({ messageId, caseId: caseRecord.id, kind: 'agent-reply', to: message.to, subject: message.subject, sentAt: at });
+    await this.processing.outboundLog.record({ messageId, caseId: caseRecord.id, kind: 'agent-reply', to: message.to, subject: message.subject, sentAt: at, text: message.text, transport: route.kind, delivered: route.delivers });
+    const where = route.delivers ? '' : ' (kept in the outbox, not delivered)';
     await this.engine.audit.append([
-      { id: randomUUID(), caseId: caseRecord.id, at, action: 'note-added', actor: { type: 'user', id: user.id, name: user.displayName ?? user.email }, source: 'agent', reason: `email reply sent to ${message.to.join(', ')} (${messageId})` },
+      { id: randomUUID(), caseId: caseRecord.id, at, action: 'note-added', actor: { type: 'user', id: user.id, name: user.displayName ?? user.email }, source: 'agent', reason: `email reply sent to ${message.to.join(', ')} (${messageId})${where}` },
     ]);
-    return { messageId, to: message.to, subject: message.subject };
+    return { messageId, to: message.to, subject: message.subject, transport: route.kind, delivered: route.delivers, transportDescription: route.description };
   }
 
   private async requireEmail(id: string): Promise<EmailMessage> {

@@ -14,6 +14,12 @@ export class MikroOutboundMailLog implements OutboundMailLog {
     if (updated === 0) await em.insert(OutboundMailEntity, { messageId: entry.messageId, caseId: entry.caseId, sentAt: entry.sentAt, data });
   }
 
+  /** What was sent on a case (agent replies and acknowledgements), oldest first. */
+  async listForCase(caseId: string): Promise<OutboundMailRecord[]> {
+    const rows = await this.orm.em.fork().find(OutboundMailEntity, { caseId }, { orderBy: { sentAt: 'asc' }, limit: 500 });
+    return rows.map((row) => jsonColumn<OutboundMailRecord>(row.data));
+  }
+
   async findByMessageIds(messageIds: string[]): Promise<OutboundMailRecord[]> {
     const unique = [...new Set(messageIds)];
     if (unique.length === 0) return [];

@@ -1,6 +1,8 @@
 import { runBacktest, type BacktestCaseResult, type CaseRepository, type Clock, type ConfigurationRepository, type ConversationRepository, type PredictionRunnerPort } from '@autocase/core';
 import type { BacktestCaseRow, BacktestFieldFigures, BacktestStore } from './backtest-store.js';
-import { customerText, importedExamples, resolvedCaseExamples, textExample, type LabelledExample } from './labelled-examples.js';
+import { customerText, HELD_OUT_ONE_IN, importedExamples, isHeldOutOfTraining, resolvedCaseExamples, textExample, type LabelledExample } from './labelled-examples.js';
+import { readTrainingStatus } from './learned-training.js';
+import type { PredictorDocuments } from './predictor-documents.js';
 import type { TrainingExampleStore } from './training-example-store.js';
 
 export const BACKTEST_JOB = 'predictors.backtest';
@@ -16,7 +18,25 @@ export interface BacktestJobDeps {
   cases: CaseRepository;
   conversations: ConversationRepository;
   examples: TrainingExampleStore;
+  /** The learned training status: when the active models were trained. */
+  documents: PredictorDocuments;
   clock: Clock;
+}
+
+/** Which examples a run scored, and why: only ones the learned model did not see, when one is trained. */
+export interface BacktestEvaluation {
+  split: 'unseen' | 'all-unseen' | 'uploaded';
+  /** When the learned model the run compares against was trained (null: none is). */
+  modelTrainedAt: string | null;
+  /** Stored examples left out because the learned model trained on them. */
+  skippedSeen: number;
+  description: string;
+}
+
+function describeEvaluation(split: BacktestEvaluation['split'], trainedAt: string | null, skippedSeen: number): string {
+  if (split === 'uploaded') return 'Uploaded examples, scored as given: make sure the learned model was not trained on them.';
+  if (split === 'all-unseen') return 'No learned model is trained yet, so no stored example was seen by a model: every one is scored.';
+  return `Only examples the learned model never saw are scored: the 1 in ${HELD_OUT_ONE_IN} stored examples kept out of every training, and those added after the model was trained (${trainedAt}). ${skippedSeen} examples it trained on were left out.`;
 }
 
 interface Positioned {
@@ -24,14 +44,14 @@ interface Positioned {
   example: LabelledExample;
 }
 
-async function* examplesOf(deps: BacktestJobDeps, runId: string, source: string): AsyncGenerator<Positioned> {
+async function* examplesOf(deps: BacktestJobDeps, runId: string, source: string, unseen: (example: LabelledExample) => boolean): AsyncGenerator<Positioned> {
   if (source === 'uploaded') {
     for await (const { position, row } of deps.store.rows(runId)) yield { position, example: textExample(row.id, row.title, row.text, row.expected ?? {}, 'upload') };
     return;
   }
   let position = 0;
-  if (source === 'stored' || source === 'cases') for await (const example of resolvedCaseExamples(deps.cases, deps.conversations)) yield { position: position++, example };
-  if (source === 'stored' || source === 'imported') for await (const example of importedExamples(deps.examples)) yield { position: position++, example };
+  if (source === 'stored' || source === 'cases') for await (const example of resolvedCaseExamples(deps.cases, deps.conversations)) if (unseen(example)) yield { position: position++, example };
+  if (source === 'stored' || source === 'imported') for await (const example of importedExamples(deps.examples)) if (unseen(example)) yield { position: position++, example };
 }
 
 function toRow(example: LabelledExample, result: BacktestCaseResult): BacktestCaseRow {
@@ -46,6 +66,7 @@ function toRow(example: LabelledExample, result: BacktestCaseResult): BacktestCa
       predictor: field.predictor ?? null,
       evidence: (field.evidence ?? []).map((evidence) => ({ quote: evidence.quote, ...(evidence.messageId ? { messageId: evidence.messageId } : {}) })),
       abstention: field.abstention ?? null,
+      ...(field.proposed !== undefined ? { proposed: field.proposed } : {}),
     };
   }
   return row;
@@ -68,9 +89,17 @@ export async function runBacktestJob(deps: BacktestJobDeps, runId: string): Prom
     let buffer: { position: number; row: BacktestCaseRow }[] = [];
     let lastProgress = 0;
     const limit = run.limit ?? Number.POSITIVE_INFINITY;
+    // Score only what the learned model did not train on: the held-out part, and what came after its training.
+    const trainedAt = run.source === 'uploaded' ? null : (await readTrainingStatus(deps.documents)).trainedAt;
+    let skippedSeen = 0;
+    const unseen = (example: LabelledExample) => {
+      if (!trainedAt || isHeldOutOfTraining(example) || (example.at !== undefined && example.at > trainedAt)) return true;
+      skippedSeen += 1;
+      return false;
+    };
     async function* limited(): AsyncGenerator<LabelledExample> {
       let count = 0;
-      for await (const item of examplesOf(deps, runId, run!.source)) {
+      for await (const item of examplesOf(deps, runId, run!.source, unseen)) {
         if (count >= limit) return;
         count += 1;
         pending.set(item.example.id, item);
@@ -111,7 +140,14 @@ export async function runBacktestJob(deps: BacktestJobDeps, runId: string): Prom
       precision: summary.precision,
       threshold: thresholds.get(summary.field) ?? settings.defaultThreshold,
     }));
-    await deps.store.update(runId, { status: 'done', progress: 1, processed: report.examples, total: report.examples, examples: report.examples, failed: report.failed, fields: figures, finishedAt: deps.clock.now().toISOString() });
+    const split: BacktestEvaluation['split'] = run.source === 'uploaded' ? 'uploaded' : trainedAt ? 'unseen' : 'all-unseen';
+    const evaluation: BacktestEvaluation = { split, modelTrainedAt: trainedAt, skippedSeen, description: describeEvaluation(split, trainedAt, skippedSeen) };
+    // A predictor that failed on every example never answered: the run says so instead of showing its (empty) figures as abstentions.
+    const predictorFailures = report.predictorFailures.map((failure) => ({ ...failure, failedEverywhere: report.examples > 0 && failure.failedExamples === report.examples }));
+    await deps.store.update(runId, {
+      status: 'done', progress: 1, processed: report.examples, total: report.examples, examples: report.examples, failed: report.failed, fields: figures,
+      evaluation, predictorFailures, finishedAt: deps.clock.now().toISOString(),
+    });
   } catch (error) {
     await deps.store.update(runId, { status: 'failed', error: (error as Error).message, finishedAt: deps.clock.now().toISOString() });
     throw error;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
-import type { Clock } from '@autocase/core';
+import type { BacktestPredictorFailure, Clock } from '@autocase/core';
+import type { BacktestEvaluation } from './backtest-job.js';
 import type { ImportRowError } from './case-import-parser.js';
 import { BacktestCaseEntity, BacktestRunEntity } from './predictor-admin-entities.js';
 
@@ -38,6 +39,10 @@ export interface BacktestRunState {
   fields: BacktestFieldFigures[];
   uploadErrors: ImportRowError[];
   error: string | null;
+  /** Which examples were scored and why (stored sources score only what the learned model did not see). */
+  evaluation?: BacktestEvaluation;
+  /** Predictors that failed on some examples, with their last error; `failedEverywhere` when they never answered. */
+  predictorFailures?: (BacktestPredictorFailure & { failedEverywhere: boolean })[];
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
@@ -51,7 +56,8 @@ export interface BacktestCaseRow {
   text: string;
   expected?: Record<string, string>;
   error?: string;
-  fields?: Record<string, { actual: unknown; predicted: unknown; match: boolean; confidence: number | null; predictor: { id: string; version: string } | null; evidence: { quote: string; messageId?: string }[]; abstention: string | null }>;
+  /** Per field; on an abstained row `predicted` is null and `proposed` + `confidence` keep what a predictor proposed anyway. */
+  fields?: Record<string, { actual: unknown; predicted: unknown; proposed?: unknown; match: boolean; confidence: number | null; predictor: { id: string; version: string } | null; evidence: { quote: string; messageId?: string }[]; abstention: string | null }>;
 }
 
 const PAGE = 500;

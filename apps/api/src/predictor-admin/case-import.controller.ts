@@ -1,10 +1,13 @@
-import { BadRequestException, Controller, Delete, Get, Headers, HttpCode, Inject, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Controller, Delete, Get, Headers, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import { NotFoundError } from '@autocase/core';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { validationException } from '../http/zod-validation-pipe.js';
 import type { Request } from 'express';
 import { Roles } from '../auth/auth-decorators.js';
 import { ImportFormatError, parseCaseImport, type ImportRowError } from './case-import-parser.js';
 import type { PredictorAdmin } from './predictor-admin.js';
 import { PREDICTOR_ADMIN } from './predictor-admin.tokens.js';
+import type { TrainingExampleCounts } from './training-example-store.js';
 import { uploadText } from './upload-body.js';
 
 export interface ImportAnswer {
@@ -54,10 +57,19 @@ export class CaseImportController {
     return { format: parsed.format, total, imported: parsed.cases.length, skipped: total - parsed.cases.length, errors: parsed.errors, batchId, storedExamples: await this.admin.examples.count() };
   }
 
-  /** How many examples are stored, per field and per label. */
+  /** How many examples are stored, per field and per label, and per import (`batches`, newest first). Kept counts: no example is read. */
   @Get()
-  async counts(): Promise<{ total: number; fields: { field: string; examples: number; labels: { value: string; count: number }[] }[] }> {
-    const counts = await this.admin.examples.counts();
+  async counts(): Promise<{ total: number; fields: { field: string; examples: number; labels: { value: string; count: number }[] }[]; batches: { batchId: string; importedAt: string; examples: number }[] }> {
+    const batches = await this.admin.examples.batches();
+    const counts: TrainingExampleCounts = { total: 0, fields: {} };
+    for (const batch of batches) {
+      counts.total += batch.total;
+      for (const [key, entry] of Object.entries(batch.fields)) {
+        const field = (counts.fields[key] ??= { examples: 0, labels: {} });
+        field.examples += entry.examples;
+        for (const [label, count] of Object.entries(entry.labels)) field.labels[label] = (field.labels[label] ?? 0) + count;
+      }
+    }
     return {
       total: counts.total,
       fields: Object.entries(counts.fields).map(([field, entry]) => ({
@@ -65,12 +77,23 @@ export class CaseImportController {
         examples: entry.examples,
         labels: Object.entries(entry.labels).map(([value, count]) => ({ value, count })).sort((left, right) => right.count - left.count || left.value.localeCompare(right.value)),
       })),
+      batches: batches.map((batch) => ({ batchId: batch.batchId, importedAt: batch.importedAt, examples: batch.total })),
     };
   }
 
-  /** Deletes every imported example (trained models stay until the next training). */
+  /** Deletes one import by the `batchId` its upload answered (trained models stay until the next training). */
+  @Delete(':batchId')
+  async deleteBatch(@Param('batchId') batchId: string): Promise<{ deleted: number; batchId: string }> {
+    const deleted = await this.admin.examples.deleteBatch(batchId);
+    if (deleted === null) throw new NotFoundError('Import batch', batchId);
+    return { deleted, batchId };
+  }
+
+  /** Deletes every imported example, and only when asked explicitly with `?all=true`. */
   @Delete()
-  async clear(): Promise<{ deleted: number }> {
+  @ApiQuery({ name: 'all', required: true, description: 'must be `true`: deletes every import (to delete one, DELETE /admin/cases/import/:batchId)' })
+  async clear(@Query('all') all?: string): Promise<{ deleted: number }> {
+    if (all !== 'true') throw validationException([{ path: 'all', message: 'deleting every imported example needs ?all=true; to delete one import, DELETE /api/admin/cases/import/<batchId>' }]);
     return { deleted: await this.admin.examples.clear() };
   }
 }

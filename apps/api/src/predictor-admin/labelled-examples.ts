@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { BacktestExample, CaseRepository, CaseStatus, ConversationRepository, FieldSource, PredictionMessage } from '@autocase/core';
 import type { TrainingExampleStore } from './training-example-store.js';
 
@@ -6,6 +7,20 @@ export interface LabelledExample extends BacktestExample {
   /** What the admin sees in the per-case table (case number or import row). */
   label: string;
   source: 'case' | 'import' | 'upload';
+  /** When it became an example: the import time, or when the case was resolved. */
+  at?: string;
+}
+
+/** One in this many stored examples is kept out of every training, so backtests can score them. */
+export const HELD_OUT_ONE_IN = 10;
+
+/**
+ * Whether a stored example is kept out of training: decided by its customer text (the same text is
+ * always on the same side, so a duplicate never leaks from training into the scored part).
+ */
+export function isHeldOutOfTraining(example: Pick<BacktestExample, 'messages'>): boolean {
+  const digest = createHash('sha256').update(customerText(example).trim().toLowerCase()).digest();
+  return digest.readUInt32BE(0) % HELD_OUT_ONE_IN === 0;
 }
 
 /** Values a human confirmed: an agent set them, or they came from an import. */
@@ -36,7 +51,7 @@ export async function* resolvedCaseExamples(cases: CaseRepository, conversations
         const conversation = caseRecord.conversationId ? await conversations.get(caseRecord.conversationId) : null;
         const messages: PredictionMessage[] = (conversation?.messages ?? []).map((message) => ({ id: message.id, author: message.sender, text: message.text, at: message.at }));
         if (!messages.some((message) => message.author === 'customer')) messages.unshift({ id: `${caseRecord.id}-title`, author: 'customer', text: caseRecord.title });
-        yield { id: caseRecord.id, label: caseRecord.number, source: 'case', messages, expected, context: conversation?.context ?? {} };
+        yield { id: caseRecord.id, label: caseRecord.number, source: 'case', messages, expected, context: conversation?.context ?? {}, at: caseRecord.resolvedAt ?? caseRecord.updatedAt };
       }
       if (page * PAGE_SIZE >= result.total || result.items.length === 0) break;
     }
@@ -48,6 +63,6 @@ export async function* importedExamples(store: TrainingExampleStore): AsyncGener
   let row = 0;
   for await (const example of store.all()) {
     row += 1;
-    yield textExample(example.id, `Import #${row}`, example.text, example.fields, 'import');
+    yield { ...textExample(example.id, `Import #${row}`, example.text, example.fields, 'import'), at: example.createdAt };
   }
 }

@@ -1,7 +1,7 @@
 import type { CaseRepository, Clock, ConfigurationRepository, ConversationRepository } from '@autocase/core';
 import type { TrainingExample } from '@autocase/predictors/learned';
 import type { LearnedModelStore, LearnedModelVersion } from './learned-model-store.js';
-import { customerText, importedExamples, resolvedCaseExamples } from './labelled-examples.js';
+import { customerText, importedExamples, isHeldOutOfTraining, resolvedCaseExamples } from './labelled-examples.js';
 import { PREDICTOR_DOCUMENT, type PredictorDocuments } from './predictor-documents.js';
 import { trainInWorker } from './train-in-worker.js';
 import type { TrainingExampleStore } from './training-example-store.js';
@@ -30,11 +30,13 @@ export interface TrainingStatus {
   storedCases: number;
   /** Fields without enough examples in the last run, with why. */
   skipped: { field: string; reason: string }[];
+  /** Stored examples kept out of the last training (1 in 10, by text) for backtests to score. */
+  heldOutExamples: number;
 }
 
 export const UNTRAINED: TrainingStatus = {
   status: 'untrained', progress: 0, stage: null, currentField: null, reason: null, jobId: null, requestedAt: null, startedAt: null,
-  finishedAt: null, trainedAt: null, message: null, importedExamples: 0, storedCases: 0, skipped: [],
+  finishedAt: null, trainedAt: null, message: null, importedExamples: 0, storedCases: 0, skipped: [], heldOutExamples: 0,
 };
 
 export interface LearnedTrainingDeps {
@@ -91,19 +93,22 @@ export async function runLearnedTraining(deps: LearnedTrainingDeps, job: { jobId
         sources.get(key)![origin] += 1;
       }
     };
+    let heldOut = 0;
     for await (const example of importedExamples(deps.examples)) {
       imported += 1;
-      collect(customerText(example), example.expected, 'imported');
+      if (isHeldOutOfTraining(example)) heldOut += 1;
+      else collect(customerText(example), example.expected, 'imported');
     }
     for await (const example of resolvedCaseExamples(deps.cases, deps.conversations)) {
       storedCases += 1;
-      collect(customerText(example), example.expected, 'resolvedCases');
+      if (isHeldOutOfTraining(example)) heldOut += 1;
+      else collect(customerText(example), example.expected, 'resolvedCases');
     }
     const trainable = [...byField.entries()].filter(([, examples]) => new Set(examples.map((example) => example.label)).size >= 2);
     const skipped = [...byField.entries()]
       .filter(([key]) => !trainable.some(([trainableKey]) => trainableKey === key))
       .map(([field, examples]) => ({ field, reason: examples.length === 0 ? 'no labelled examples' : 'needs examples of at least two different values' }));
-    await updateStatus(documents, { importedExamples: imported, storedCases, skipped, progress: 0.05 });
+    await updateStatus(documents, { importedExamples: imported, storedCases, heldOutExamples: heldOut, skipped, progress: 0.05 });
     if (trainable.length === 0) throw new Error(fields.length === 0 ? 'there are no choice or lookup fields to train' : 'no choice or lookup field has labelled examples of at least two different values; import historical cases first');
 
     const versions: LearnedModelVersion[] = [];

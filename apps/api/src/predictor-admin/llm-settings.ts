@@ -106,3 +106,14 @@ export function toLlmConnection(settings: StoredLlmSettings): Record<string, unk
     timeoutMs: settings.timeoutMs,
   };
 }
+
+/**
+ * Why these settings cannot run: OpenAI and Anthropic need an API key (without one the provider
+ * library would look for OPENAI_API_KEY / ANTHROPIC_API_KEY in the server's environment, which
+ * Autocase never uses). An OpenAI-compatible server (Ollama, vLLM, llama.cpp) may need none.
+ */
+export function llmKeyProblem(settings: Pick<StoredLlmSettings, 'provider' | 'apiKey'>): string | null {
+  if (settings.provider === 'openai-compatible' || settings.apiKey) return null;
+  const name = settings.provider === 'openai' ? 'OpenAI' : 'Anthropic';
+  return `needs an API key: ${name} refuses calls without one. Type the key, then switch the LLM predictor on`;
+}

@@ -110,7 +110,7 @@ export class PredictorAdmin {
 
   backtestDeps() {
     const { configuration, cases, conversations, clock } = this.deps;
-    return { configuration, cases, conversations, clock, store: this.backtests, runner: this.runtime, examples: this.examples };
+    return { configuration, cases, conversations, clock, store: this.backtests, runner: this.runtime, examples: this.examples, documents: this.documents };
   }
 
   /** How many examples a stored-source backtest will read at most (cases are filtered for confirmed values while read). */

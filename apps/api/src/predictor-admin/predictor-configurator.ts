@@ -6,7 +6,7 @@ import type { SecretBox } from '../infrastructure/secret-box.js';
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
 import { describeZodIssues, validationException } from '../http/zod-validation-pipe.js';
 import type { LearnedModelStore } from './learned-model-store.js';
-import { DEFAULT_LLM_SETTINGS, mergeLlmSettings, toLlmConnection, toLlmView, type LlmSettingsInput, type LlmSettingsView, type StoredLlmSettings } from './llm-settings.js';
+import { DEFAULT_LLM_SETTINGS, llmKeyProblem, mergeLlmSettings, toLlmConnection, toLlmView, type LlmSettingsInput, type LlmSettingsView, type StoredLlmSettings } from './llm-settings.js';
 import { PREDICTOR_DOCUMENT, type PredictorDocuments } from './predictor-documents.js';
 import { MANAGED_PREDICTORS } from './managed-predictors.js';
 import { summarizerWithFallback } from './summarizer-with-fallback.js';
@@ -63,14 +63,22 @@ export class PredictorConfigurator {
   }
 
   async llmView(): Promise<LlmSettingsView> {
+    const settings = await this.llmSettings();
+    // Settings stored before a key was required (or whose key can no longer be read) are not "active".
+    const missingKey = settings.enabled ? llmKeyProblem(settings) : null;
+    if (missingKey) return toLlmView(settings, { status: 'failed', detail: missingKey });
     const status = this.runtime.statuses().find((entry) => entry.kind === 'predictor' && entry.id === 'llm');
-    return toLlmView(await this.llmSettings(), { status: status?.status ?? 'inactive', ...(status?.detail ? { detail: status.detail } : {}) });
+    return toLlmView(settings, { status: status?.status ?? 'inactive', ...(status?.detail ? { detail: status.detail } : {}) });
   }
 
   /** Validates, stores and applies new LLM settings; 400 naming the field when the provider config is invalid. */
   async saveLlm(input: LlmSettingsInput): Promise<LlmSettingsView> {
     const settings = mergeLlmSettings(await this.llmSettings(), input);
-    if (settings.enabled) this.validateLlm(settings);
+    if (settings.enabled) {
+      const missingKey = llmKeyProblem(settings);
+      if (missingKey) throw validationException([{ path: 'apiKey', message: missingKey }]);
+      this.validateLlm(settings);
+    }
     await this.documents.put(PREDICTOR_DOCUMENT.llm, this.secrets.transform(settings, ['apiKey'], 'seal'));
     await this.applyLlm(settings);
     return this.llmView();
@@ -104,7 +112,7 @@ export class PredictorConfigurator {
 
   private async applyLlm(settings: StoredLlmSettings): Promise<void> {
     const loaded = this.registry.find('predictor', 'llm');
-    if (settings.enabled) {
+    if (settings.enabled && !llmKeyProblem(settings)) {
       const config = toLlmConnection(settings);
       await this.runtime.replace('llm', MANAGED_PREDICTORS.llm!.packageName, MANAGED_PREDICTORS.llm!.plugin, config);
       await this.useLlmSummarizer(config);

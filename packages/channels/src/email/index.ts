@@ -10,3 +10,4 @@ export * from './webhook-secret.js';
 export * from './imap-connection-test.js';
 export * from './extract-attachment.js';
 export * from './spam/upstream-spam-report.js';
+export * from './outbox-mailer.js';

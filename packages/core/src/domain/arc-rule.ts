@@ -62,7 +62,7 @@ export type FieldMapping = z.infer<typeof FieldMappingSchema>;
 
 export const DEFAULT_FIELD_MAPPINGS: FieldMapping[] = [
   { field: 'title', source: 'subject' },
-  { field: 'customer', source: 'sender-address' },
+  { field: 'customerEmail', source: 'sender-address' },
   { field: 'origin', source: 'constant', value: 'email' },
 ];
 

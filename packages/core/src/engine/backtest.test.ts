@@ -49,6 +49,21 @@ describe('runBacktest', () => {
     expect(report.cases[2]?.fields[0]).toMatchObject({ predicted: null, correct: false, abstention: 'rules: confidence 0.3 is below the field threshold 0.6' });
   });
 
+  it('keeps the proposed value and its confidence on abstained rows', async () => {
+    const report = await runBacktest({ runner: new PredictionRunner(new Map([['rules', keywordPredictor()]])), fields: [category], settings: buildSettings(), examples: examples.slice(2) });
+    expect(report.cases[0]?.fields[0]).toMatchObject({ predicted: null, proposed: 'shipping', confidence: 0.3, predictor: { id: 'rules' }, correct: false });
+    expect(report.fields[0]).toMatchObject({ predicted: 0, correct: 0 });
+  });
+
+  it('reports a predictor that failed on every example, with its error, while the others answered', async () => {
+    const failing = new FakePredictorInstance({ id: 'llm' }).failWith(new PluginError('AUTH', 'the OpenAI API key is missing'));
+    const report = await runBacktest({ runner: new PredictionRunner(new Map<string, FakePredictorInstance>([['rules', keywordPredictor()], ['llm', failing]])), fields: [category], settings: buildSettings(), examples });
+    expect(report.failed).toBe(3);
+    expect(report.predictorFailures).toEqual([{ predictorId: 'llm', failedExamples: 3, code: 'AUTH', message: expect.stringContaining('the OpenAI API key is missing') }]);
+    expect(report.cases[0]).toMatchObject({ error: expect.stringContaining('llm: '), predictorErrors: [{ predictorId: 'llm', code: 'AUTH' }] });
+    expect(report.cases[0]?.fields[0]).toMatchObject({ predicted: 'billing', correct: true });
+  });
+
   it('honours the scope when given', async () => {
     const report = await runBacktest({ runner: new PredictionRunner(new Map([['rules', keywordPredictor()]])), fields: [category, name], settings: buildSettings(), examples, scope: 'chatCreation' });
     expect(report.fields.map((field) => field.field)).toEqual(['name']);

@@ -1,5 +1,5 @@
 import { FILL_SCOPES, type FieldDefinition, type FieldValue, type FillScope } from '../domain/field-definition.js';
-import type { Evidence, PredictorRef } from '../domain/prediction.js';
+import type { Evidence, PredictionDecision, PredictorRef } from '../domain/prediction.js';
 import type { PredictionInput, PredictionMessage } from '../plugins/predictor.js';
 import { normalizeFieldValue } from './field-value-validation.js';
 import { mergePredictions, type MergeSettings } from './merge-predictions.js';
@@ -26,13 +26,25 @@ export interface BacktestFieldResult {
   evidence?: Evidence[];
   /** Why the engine abstained, when it did. */
   abstention?: string;
+  /** When the engine abstained: the best value a predictor proposed anyway (its confidence is in `confidence`). */
+  proposed?: FieldValue;
 }
 
 export interface BacktestCaseResult {
   exampleId: string;
   fields: BacktestFieldResult[];
-  /** Set when the predictors failed for this example. */
+  /** Set when the predictors failed for this example (the runner threw, or a predictor reported a failure). */
   error?: string;
+  /** Predictors that failed on this example, with their error (the others still answered). */
+  predictorErrors?: { predictorId: string; code: string; message: string }[];
+}
+
+/** A predictor that failed on some examples: how many, and the last error it gave. */
+export interface BacktestPredictorFailure {
+  predictorId: string;
+  failedExamples: number;
+  code: string;
+  message: string;
 }
 
 export interface BacktestFieldSummary {
@@ -52,7 +64,10 @@ export interface BacktestFieldSummary {
 
 export interface BacktestReport {
   examples: number;
+  /** Examples on which the runner or at least one predictor failed. */
   failed: number;
+  /** Per predictor that failed at least once; `failedExamples === examples` means it never answered. */
+  predictorFailures: BacktestPredictorFailure[];
   fields: BacktestFieldSummary[];
   /** Per-example results, unless `collectCases` was false. */
   cases: BacktestCaseResult[];
@@ -87,6 +102,16 @@ export function backtestValuesMatch(field: FieldDefinition, expected: FieldValue
   return comparable(field, expected) === comparable(field, predicted);
 }
 
+/** The most confident value predictors proposed for a field the engine left empty (below threshold, invalid…). */
+function bestRejected(decisions: PredictionDecision[], field: string): PredictionDecision | null {
+  let best: PredictionDecision | null = null;
+  for (const entry of decisions) {
+    if (entry.field !== field || entry.accepted || entry.value === null || typeof entry.confidence !== 'number') continue;
+    if (!best || entry.confidence > best.confidence) best = entry;
+  }
+  return best;
+}
+
 function ratio(part: number, whole: number): number {
   return whole === 0 ? 0 : part / whole;
 }
@@ -101,7 +126,8 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRep
   const scope = options.scope ?? 'updates';
   const fields = options.scope ? options.fields : options.fields.map((field) => ({ ...field, fillOn: [...FILL_SCOPES] }));
   const totals = new Map(fields.map((field) => [field.key, { labelled: 0, predicted: 0, correct: 0 }]));
-  const report: BacktestReport = { examples: 0, failed: 0, fields: [], cases: [] };
+  const report: BacktestReport = { examples: 0, failed: 0, predictorFailures: [], fields: [], cases: [] };
+  const failures = new Map<string, BacktestPredictorFailure>();
 
   for await (const example of options.examples) {
     if (options.signal?.aborted) throw options.signal.reason ?? new Error('backtest cancelled');
@@ -116,6 +142,14 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRep
         scope,
         ...(options.signal ? { signal: options.signal } : {}),
       });
+      if (run.errors.length > 0) {
+        result.predictorErrors = run.errors.map((failure) => ({ predictorId: failure.predictorId, code: failure.code, message: failure.message }));
+        result.error = run.errors.map((failure) => `${failure.predictorId}: ${failure.message}`).join('; ');
+        for (const failure of run.errors) {
+          const entry = failures.get(failure.predictorId) ?? { predictorId: failure.predictorId, failedExamples: 0, code: failure.code, message: failure.message };
+          failures.set(failure.predictorId, { ...entry, failedExamples: entry.failedExamples + 1, code: failure.code, message: failure.message });
+        }
+      }
       const merge = mergePredictions({ fields: labelled, settings: options.settings, current: null, scope, predictions: run.predictions, at: new Date(0).toISOString() });
       for (const field of labelled) {
         const expected = example.expected[field.key] ?? null;
@@ -126,7 +160,15 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRep
         if (state?.predictor) fieldResult.predictor = state.predictor;
         if (state?.evidence) fieldResult.evidence = state.evidence;
         const abstention = merge.abstentions.find((entry) => entry.field === field.key);
-        if (abstention) fieldResult.abstention = abstention.detail;
+        if (abstention) {
+          fieldResult.abstention = abstention.detail;
+          const best = bestRejected(merge.decisions, field.key);
+          if (best) {
+            fieldResult.proposed = best.value;
+            fieldResult.confidence = best.confidence;
+            fieldResult.predictor = best.predictor;
+          }
+        }
         result.fields.push(fieldResult);
         const total = totals.get(field.key);
         if (total) {
@@ -136,14 +178,15 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRep
         }
       }
     } catch (error) {
-      report.failed += 1;
       result.error = error instanceof Error ? error.message : String(error);
     }
+    if (result.error !== undefined) report.failed += 1;
     report.examples += 1;
     if (options.collectCases !== false) report.cases.push(result);
     await options.onCase?.(result, report.examples);
   }
 
+  report.predictorFailures = [...failures.values()];
   report.fields = fields
     .map((field) => ({ field: field.key, ...(totals.get(field.key) ?? { labelled: 0, predicted: 0, correct: 0 }) }))
     .filter((total) => total.labelled > 0)

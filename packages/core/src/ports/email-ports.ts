@@ -95,6 +95,11 @@ export interface OutboundMailRecord {
   to: string[];
   subject: string;
   sentAt: string;
+  /** The plain-text body, so what was sent can be shown with the case. */
+  text?: string;
+  /** The transport it went through (e.g. `mailbox-smtp`, `server-smtp`, `outbox`) and whether it left the server. */
+  transport?: string;
+  delivered?: boolean;
 }
 
 export interface OutboundMailLog {

@@ -40,7 +40,7 @@ export async function sendAcknowledgement(
     });
     const sent = await mailer.send(message);
     const at = now.toISOString();
-    await ports.outboundLog.record({ messageId: normalizeMessageId(sent.messageId) ?? messageId, caseId: caseRecord.id, kind: 'acknowledgement', to: message.to, subject: message.subject, sentAt: at });
+    await ports.outboundLog.record({ messageId: normalizeMessageId(sent.messageId) ?? messageId, caseId: caseRecord.id, kind: 'acknowledgement', to: message.to, subject: message.subject, sentAt: at, text: message.text });
     await ports.senderActivity.record({ sender: recipient, kind: 'acknowledgement', subjectKey: normalizeSubject(parsed.subject), at });
     return { sent: true, note: `acknowledgement sent to ${recipient}` };
   } catch (error) {

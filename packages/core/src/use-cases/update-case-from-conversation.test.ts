@@ -56,10 +56,32 @@ describe('updateCaseFromConversation', () => {
     expect(result.decisions).toEqual([expect.objectContaining({ field: 'priority', reason: 'below-threshold' })]);
   });
 
-  it('says when the conversation only confirms the current values', async () => {
+  it('says which values the conversation confirms, and not more', async () => {
     const harness = await caseFromChat();
     const result = await harness.engine.updateCaseFromConversation({ caseId: harness.caseRecord.id });
-    expect(result).toMatchObject({ changed: [], message: 'Nothing to update: the conversation confirms the current field values' });
+    expect(result).toMatchObject({ changed: [], changes: [], kept: [], message: 'Not enough context in the conversation to update the case; it confirms the current values of category' });
+    harness.llm.answerWith([
+      { field: 'category', value: 'billing', confidence: 0.9 },
+      { field: 'orderId', value: 'A-77', confidence: 0.95 },
+      { field: 'priority', value: 'high', confidence: 0.8 },
+    ]);
+    await harness.engine.updateCaseFromConversation({ caseId: harness.caseRecord.id });
+    const confirmed = await harness.engine.updateCaseFromConversation({ caseId: harness.caseRecord.id });
+    expect(confirmed.message).toBe('Nothing to update: the conversation confirms the current values of category, orderId, priority');
+    expect(confirmed.summary).toBe('Nothing to update: the conversation confirms the current values of category, orderId, priority.');
+  });
+
+  it('names the fields it changed (old and new value) and those it kept because an agent set them, with why', async () => {
+    const harness = await caseFromChat();
+    harness.llm.answerWith([{ field: 'orderId', value: 'ORD-551203', confidence: 0.95 }]);
+    await harness.engine.updateCaseFromConversation({ caseId: harness.caseRecord.id });
+    await harness.engine.applyManualEdit({ caseId: harness.caseRecord.id, actorId: 'agent-7', fields: { priority: 'low' } });
+    harness.llm.answerWith([{ field: 'orderId', value: 'ORD-551230', confidence: 0.95 }]);
+    const result = await harness.engine.updateCaseFromConversation({ caseId: harness.caseRecord.id });
+    expect(result.changed).toEqual(['orderId']);
+    expect(result.changes).toEqual([{ field: 'orderId', from: 'ORD-551203', to: 'ORD-551230' }]);
+    expect(result.kept).toEqual([{ field: 'priority', reason: 'an agent set this field by hand; the AI does not overwrite it' }]);
+    expect(result.summary).toBe('Changed orderId (ORD-551203 → ORD-551230). Kept priority: an agent set this field by hand; the AI does not overwrite it.');
   });
 
   it('never overwrites a field an agent edited, unless the admin allows it', async () => {

@@ -1,4 +1,5 @@
 import type { Case } from '../domain/case.js';
+import type { FieldValue } from '../domain/field-definition.js';
 import { hasDomainErrorCode, InvalidStateError, NotFoundError } from '../domain/errors.js';
 import type { FieldAbstention, PredictionDecision } from '../domain/prediction.js';
 import { fieldsOpenToAi, mergePredictions, type MergePredictionsResult } from '../engine/merge-predictions.js';
@@ -24,13 +25,55 @@ export interface UpdateCaseFromConversationResult {
   predictorErrors: PredictorFailure[];
   /** Set when nothing changed: why (not enough context, or the conversation confirms the values). */
   message?: string;
+  /** Each changed field with its old and new value. */
+  changes: FieldChange[];
+  /** Fields the AI left alone because an agent (or another protected source) set them, and why. */
+  kept: KeptField[];
+  /** One sentence naming what changed, what was kept and why (shown to the agent). */
+  summary: string;
+}
+
+export interface FieldChange {
+  field: string;
+  from: FieldValue;
+  to: FieldValue;
+}
+
+export interface KeptField {
+  field: string;
+  reason: string;
+}
+
+function keptFields(merge: MergePredictionsResult): KeptField[] {
+  return merge.abstentions.filter((entry) => entry.reason === 'kept-existing-value').map((entry) => ({ field: entry.field, reason: entry.detail }));
 }
 
 function unchangedMessage(merge: MergePredictionsResult): string {
-  if (merge.accepted.length > 0) return 'Nothing to update: the conversation confirms the current field values';
-  const kept = merge.abstentions.filter((entry) => entry.reason === 'kept-existing-value').map((entry) => entry.field);
+  const kept = keptFields(merge).map((entry) => entry.field);
+  const keptPart = kept.length > 0 ? `; fields set by an agent are kept (${kept.join(', ')})` : '';
+  const confirmed = merge.decisions.filter((entry) => entry.reason === 'unchanged').map((entry) => entry.field);
+  const undecided = merge.abstentions.filter((entry) => entry.reason !== 'kept-existing-value').map((entry) => entry.field);
+  if (confirmed.length > 0 && undecided.length === 0) return `Nothing to update: the conversation confirms the current values of ${confirmed.join(', ')}${keptPart}`;
   const base = 'Not enough context in the conversation to update the case';
-  return kept.length > 0 ? `${base}; fields set by an agent are kept (${kept.join(', ')})` : base;
+  const confirmedPart = confirmed.length > 0 ? `; it confirms the current values of ${confirmed.join(', ')}` : '';
+  return `${base}${confirmedPart}${keptPart}`;
+}
+
+function describeValue(value: FieldValue): string {
+  return value === null || value === '' ? '(empty)' : String(value);
+}
+
+/** "Changed orderNumber (ORD-1 → ORD-2). Kept priority: an agent set this field by hand; …" */
+function summarize(changes: FieldChange[], kept: KeptField[], message: string | undefined): string {
+  const parts: string[] = [];
+  if (changes.length > 0) parts.push(`Changed ${changes.map((change) => `${change.field} (${describeValue(change.from)} → ${describeValue(change.to)})`).join(', ')}.`);
+  else if (message) parts.push(`${message}.`);
+  if (changes.length > 0 && kept.length > 0) parts.push(`Kept ${kept.map((entry) => `${entry.field}: ${entry.reason}`).join('; ')}.`);
+  return parts.join(' ');
+}
+
+function fieldChanges(merge: MergePredictionsResult, before: Case): FieldChange[] {
+  return merge.changed.map((field) => ({ field, from: before.fields[field]?.value ?? null, to: merge.fields[field]?.value ?? null }));
 }
 
 /**
@@ -58,7 +101,9 @@ export async function updateCaseFromConversation(deps: CaseEngineDeps, input: Up
     const merge = mergePredictions({ fields, settings, current: current.fields, scope: 'updates', predictions: report.predictions, at, reason });
     if (merge.changed.length === 0) {
       await recordPredictionRun(deps, { caseId: current.id, at, scope: 'updates', trigger, merge, report });
-      return { changed: [], case: current, decisions: merge.decisions, abstentions: merge.abstentions, predictorErrors: report.errors, message: unchangedMessage(merge) };
+      const message = unchangedMessage(merge);
+      const kept = keptFields(merge);
+      return { changed: [], case: current, decisions: merge.decisions, abstentions: merge.abstentions, predictorErrors: report.errors, message, changes: [], kept, summary: summarize([], kept, message) };
     }
     try {
       // The fields, their audit entries and the prediction log commit together.
@@ -69,7 +114,9 @@ export async function updateCaseFromConversation(deps: CaseEngineDeps, input: Up
         return saved;
       });
       await deps.events.publish({ type: 'case.updated', caseId: saved.id, conversationId: conversation.id, changed: merge.changed });
-      return { changed: merge.changed, case: saved, decisions: merge.decisions, abstentions: merge.abstentions, predictorErrors: report.errors };
+      const changes = fieldChanges(merge, current);
+      const kept = keptFields(merge);
+      return { changed: merge.changed, case: saved, decisions: merge.decisions, abstentions: merge.abstentions, predictorErrors: report.errors, changes, kept, summary: summarize(changes, kept, undefined) };
     } catch (error) {
       if (attempt >= 2 || !hasDomainErrorCode(error, 'CONFLICT')) throw error;
       const reloaded = await deps.cases.get(caseRecord.id);

@@ -84,10 +84,19 @@ describe('regex predictor', () => {
     expect(result.predictions.find((prediction) => prediction.field === 'ticket')?.evidence).toEqual([{ messageId: 'c1', quote: 'TKT ops 42' }]);
   });
 
-  it('lowers confidence and warns when the conversation holds different values', async () => {
-    const { result } = await predict({}, [field('email', 'email')], [customer('c1', 'a@x.io'), customer('c2', 'sorry, b@x.io')]);
-    expect(result.predictions[0]).toMatchObject({ value: 'a@x.io', confidence: 0.7 });
+  it('proposes the latest value, lowering confidence and warning when values disagree without a correction', async () => {
+    const { result } = await predict({}, [field('email', 'email')], [customer('c1', 'a@x.io'), customer('c2', 'or b@x.io')]);
+    expect(result.predictions[0]).toMatchObject({ value: 'b@x.io', confidence: 0.7 });
     expect(result.warnings?.[0]).toContain('2 different values');
+  });
+
+  it('takes a correction at full confidence: later statements win', async () => {
+    const corrected = await predict({}, [field('email', 'email')], [customer('c1', 'a@x.io'), customer('c2', 'sorry, b@x.io')]);
+    expect(corrected.result.predictions[0]).toMatchObject({ value: 'b@x.io', confidence: 0.95, evidence: [{ messageId: 'c2', quote: 'b@x.io' }] });
+    expect(corrected.result.warnings).toBeUndefined();
+    const config: RegexConfig = { fields: { orderNumber: { extractor: 'pattern', pattern: '\\bORD-\\d{4,}\\b', flags: 'i', normalize: ['uppercase'], confidence: 0.95 } } };
+    const order = await predict(config, [field('orderNumber', 'text')], [customer('c1', 'My order ORD-551203 never came'), customer('c2', 'the order is ORD-551230, not ORD-551203')]);
+    expect(order.result.predictions[0]).toMatchObject({ value: 'ORD-551230', confidence: 0.95 });
   });
 
   it('reads only the configured authors', async () => {

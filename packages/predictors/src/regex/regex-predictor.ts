@@ -1,11 +1,12 @@
 import type { CountryCode } from 'libphonenumber-js';
-import type { FieldDefinition, Prediction, PredictionInput, PredictionResult, Predictor, PredictorInstance } from '@autocase/core';
+import type { FieldDefinition, Prediction, PredictionInput, PredictionMessage, PredictionResult, Predictor, PredictorInstance } from '@autocase/core';
 import { throwIfAborted } from '../shared/abort.js';
 import { messagesBy } from '../shared/message-authors.js';
 import { extractAmounts } from './amount-extractor.js';
 import { extractDates } from './date-extractor.js';
 import { extractEmails } from './email-extractor.js';
 import type { Extraction, ExtractionInput } from './extraction.js';
+import { chooseLatestStatement } from './latest-statement.js';
 import { extractWithPattern } from './pattern-extractor.js';
 import { extractPhones } from './phone-extractor.js';
 import { extractReferences } from './reference-extractor.js';
@@ -13,7 +14,7 @@ import { regexConfigSchema, type FieldExtractor, type ParsedRegexConfig } from '
 import { extractUsernames } from './username-extractor.js';
 
 export const REGEX_PREDICTOR_ID = 'regex';
-const VERSION = 'regex-1';
+const VERSION = 'regex-2';
 /** How much confidence a field loses when the conversation holds several different values for it. */
 const CONFLICT_PENALTY = 0.25;
 
@@ -43,19 +44,24 @@ function runExtractor(extractor: FieldExtractor, input: ExtractionInput, config:
   }
 }
 
-/** Picks the most confident, earliest value; several distinct values lower the confidence and raise a warning. */
-function choose(field: FieldDefinition, extractions: Extraction[], warnings: string[]): Prediction | null {
+/**
+ * Later statements win: the value stated last and not taken back (see `chooseLatestStatement`).
+ * Values that still disagree without a correction lower the confidence and raise a warning.
+ */
+function choose(field: FieldDefinition, extractions: Extraction[], messages: PredictionMessage[], warnings: string[]): Prediction | null {
   const allowed = field.type === 'choice' && field.options.length > 0 ? extractions.filter((extraction) => field.options.some((option) => option.value === extraction.value)) : extractions;
-  if (allowed.length === 0) return null;
-  const best = [...allowed].sort((left, right) => right.confidence - left.confidence)[0]!;
-  const distinct = new Set(allowed.map((extraction) => String(extraction.value)));
-  let confidence = best.confidence;
-  if (distinct.size > 1) {
+  const choice = chooseLatestStatement(allowed, messages);
+  if (!choice) return null;
+  const { chosen } = choice;
+  let confidence = chosen.confidence;
+  if (choice.conflicting.length > 0) {
     confidence = Math.max(0, confidence - CONFLICT_PENALTY);
-    warnings.push(`field "${field.key}": the conversation holds ${distinct.size} different values (${[...distinct].join(', ')}); proposing the first`);
+    warnings.push(`field "${field.key}": the conversation holds ${choice.conflicting.length + 1} different values (${[chosen.value, ...choice.conflicting].join(', ')}) without a correction; proposing the latest`);
   }
-  const evidence = allowed.filter((extraction) => extraction.value === best.value).slice(0, 3).map((extraction) => ({ messageId: extraction.messageId, quote: extraction.quote }));
-  return { field: field.key, value: best.value, confidence, evidence, predictor: { id: REGEX_PREDICTOR_ID, version: VERSION } };
+  const evidence = [chosen, ...allowed.filter((extraction) => extraction !== chosen && extraction.value === chosen.value)]
+    .slice(0, 3)
+    .map((extraction) => ({ messageId: extraction.messageId, quote: extraction.quote }));
+  return { field: field.key, value: chosen.value, confidence, evidence, predictor: { id: REGEX_PREDICTOR_ID, version: VERSION } };
 }
 
 function createRegexInstance(config: ParsedRegexConfig): PredictorInstance {
@@ -71,7 +77,7 @@ function createRegexInstance(config: ParsedRegexConfig): PredictorInstance {
       for (const field of input.fields) {
         const extractor = config.fields[field.key] ?? (config.inferFromFieldType ? BY_FIELD_TYPE[field.type] : undefined);
         if (!extractor) continue;
-        const prediction = choose(field, runExtractor(extractor, extractionInput, config), warnings);
+        const prediction = choose(field, runExtractor(extractor, extractionInput, config), input.messages, warnings);
         if (prediction) predictions.push(prediction);
       }
       return warnings.length ? { predictions, warnings } : { predictions };

@@ -8,6 +8,8 @@ describe('arc rule drafts', () => {
     expect(draft.items).toHaveLength(1);
     expect(draft.items[0]).toMatchObject({ action: 'create-case', conditions: [], enabled: true });
     expect(newRuleItem(2).id).not.toBe(newRuleItem(2).id);
+    // The sender's address goes to the customerEmail case field (there is no "customer" field).
+    expect(draft.items[0]!.fieldMappings).toContainEqual({ field: 'customerEmail', source: 'sender-address' });
   });
 
   it('describes conditions in words', () => {

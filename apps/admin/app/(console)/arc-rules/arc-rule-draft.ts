@@ -49,7 +49,7 @@ export const MAPPING_SOURCE_LABELS: Record<FieldMapping['source'], string> = {
 
 export const DEFAULT_MAPPINGS: FieldMapping[] = [
   { field: 'title', source: 'subject' },
-  { field: 'customer', source: 'sender-address' },
+  { field: 'customerEmail', source: 'sender-address' },
   { field: 'origin', source: 'constant', value: 'email' },
 ];
 

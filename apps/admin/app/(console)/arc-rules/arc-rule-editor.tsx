@@ -138,8 +138,8 @@ export function ArcRuleEditor({ ruleId }: { ruleId: string | null }) {
           {saveError}
         </Alert>
       )}
-      <div className="grid items-start gap-6 xl:grid-cols-[1fr_400px]">
-        <div className="space-y-6">
+      <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 xl:grid-cols-[minmax(0,1fr)_400px]">
+        <div className="min-w-0 space-y-6">
           <Card>
             <CardHeader title="Rule" />
             <CardBody className="grid gap-5 md:grid-cols-2">
@@ -207,8 +207,8 @@ export function ArcRuleEditor({ ruleId }: { ruleId: string | null }) {
             </CardBody>
           </Card>
         </div>
-        <div className="xl:sticky xl:top-24">
-          <DryRunPanel ruleId={ruleId} mailbox={draft.mailbox} dirty={dirty} />
+        <div className="min-w-0 xl:sticky xl:top-24">
+          <DryRunPanel ruleId={ruleId} mailbox={draft.mailbox} dirty={dirty} rule={draft} />
         </div>
       </div>
     </>

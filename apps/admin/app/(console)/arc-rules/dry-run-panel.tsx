@@ -6,7 +6,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { controlClass } from '@/components/ui/form-field';
-import { ApiError, apiRequest } from '@/lib/api-client';
+import { ApiError, api, apiRequest } from '@/lib/api-client';
 import { toDryRunView, type DryRunView } from './dry-run-result';
 
 const SAMPLE = `From: Ann Customer <ann@example.com>
@@ -19,8 +19,11 @@ Content-Type: text/plain; charset=utf-8
 Hello, order 1182 arrived with a cracked lamp. Can you send a new one?
 `;
 
-/** Paste or upload an .eml and see what the saved rule would do with it — nothing is stored or sent. */
-export function DryRunPanel({ ruleId, mailbox, dirty }: { ruleId: string | null; mailbox: string; dirty: boolean }) {
+/**
+ * Paste or upload an .eml and see what the rule would do with it — nothing is stored or sent. The
+ * rule as it is on screen is tried (saved or not), so changes can be checked before saving them.
+ */
+export function DryRunPanel({ ruleId, mailbox, dirty, rule }: { ruleId: string | null; mailbox: string; dirty: boolean; rule: unknown }) {
   const [eml, setEml] = useState('');
   const [running, setRunning] = useState(false);
   const [view, setView] = useState<DryRunView | null>(null);
@@ -31,10 +34,13 @@ export function DryRunPanel({ ruleId, mailbox, dirty }: { ruleId: string | null;
     setError(null);
     setView(null);
     try {
-      const result = await apiRequest<unknown>('/admin/arc-rules/dry-run', { method: 'POST', rawBody: eml, contentType: 'message/rfc822', query: { ruleId, mailbox } });
+      const result =
+        ruleId && !dirty
+          ? await apiRequest<unknown>('/admin/arc-rules/dry-run', { method: 'POST', rawBody: eml, contentType: 'message/rfc822', query: { ruleId, mailbox } })
+          : await api.post<unknown>('/admin/arc-rules/dry-run', { rule, eml });
       setView(toDryRunView(result));
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : String(caught));
+      setError(caught instanceof ApiError ? (Object.keys(caught.fieldErrors).length > 0 ? `Fix the rule first: ${Object.entries(caught.fieldErrors).map(([path, message]) => `${path.replace(/^rule\./, '')}: ${message}`).join('; ')}` : caught.message) : String(caught));
     } finally {
       setRunning(false);
     }
@@ -44,7 +50,7 @@ export function DryRunPanel({ ruleId, mailbox, dirty }: { ruleId: string | null;
     <Card>
       <CardHeader title="Dry run" description="Paste or upload an .eml to see which item matches and what would happen. Nothing is stored or sent." />
       <CardBody className="space-y-4">
-        {dirty && ruleId && <Alert tone="warning">The dry run uses the saved rule. Save your changes first to test them.</Alert>}
+        {(dirty || !ruleId) && <p className="text-xs text-slate-500">Tries the rule as it is on screen, with your unsaved changes.</p>}
         <textarea aria-label="Raw email (.eml)" value={eml} onChange={(event) => setEml(event.target.value)} rows={9} placeholder={SAMPLE} className={controlClass(false, 'w-full font-mono text-xs')} />
         <div className="flex flex-wrap items-center gap-2">
           <label className="inline-flex h-9 cursor-pointer items-center rounded-lg bg-white px-3.5 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-500">
@@ -62,11 +68,10 @@ export function DryRunPanel({ ruleId, mailbox, dirty }: { ruleId: string | null;
           <Button variant="ghost" onClick={() => setEml(SAMPLE)}>
             Use a sample
           </Button>
-          <Button variant="primary" className="ml-auto" loading={running} disabled={!eml.trim() || !ruleId} onClick={run}>
+          <Button variant="primary" className="ml-auto" loading={running} disabled={!eml.trim()} onClick={run}>
             Run dry run
           </Button>
         </div>
-        {!ruleId && <p className="text-xs text-slate-500">Save the rule to enable the dry run.</p>}
         {error && <Alert tone="error" title="Dry run failed">{error}</Alert>}
         {view?.error && <Alert tone="error" title="The email could not be read">{view.error}</Alert>}
         {view && !view.error && (

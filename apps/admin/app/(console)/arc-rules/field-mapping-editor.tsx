@@ -15,7 +15,7 @@ interface FieldMappingEditorProps {
 /** Case fields set straight from the email, before predictions run. */
 export function FieldMappingEditor({ mappings, fieldKeys, errors, onChange }: FieldMappingEditorProps) {
   const update = (index: number, patch: Partial<FieldMapping>) => onChange(mappings.map((mapping, at) => (at === index ? { ...mapping, ...patch } : mapping)));
-  const options = [...new Set(['title', 'customer', 'origin', ...fieldKeys, ...mappings.map((mapping) => mapping.field)])];
+  const options = [...new Set(['title', ...fieldKeys, ...mappings.map((mapping) => mapping.field)])];
   return (
     <div>
       <div className="mb-2 flex items-center justify-between">
@@ -40,7 +40,7 @@ export function FieldMappingEditor({ mappings, fieldKeys, errors, onChange }: Fi
                       </option>
                     ))}
                   </select>
-                  <span className="text-sm text-slate-400">from</span>
+                  <span className="text-sm text-slate-400">{mapping.source === 'constant' ? 'set to' : 'from'}</span>
                   <select aria-label={`Mapping ${index + 1} source`} value={mapping.source} onChange={(event) => update(index, { source: event.target.value as FieldMapping['source'] })} className={controlClass(false, 'w-44')}>
                     {Object.entries(MAPPING_SOURCE_LABELS).map(([value, text]) => (
                       <option key={value} value={value}>

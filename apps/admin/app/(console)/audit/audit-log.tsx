@@ -58,7 +58,7 @@ export function AuditLog() {
             </option>
           ))}
         </select>
-        <input aria-label="Case id" placeholder="Case id" value={caseId} onChange={(event) => setFilter(setCaseId)(event.target.value)} className={controlClass(false, 'w-56 font-mono')} />
+        <input aria-label="Case number or id" placeholder="CAS-00042" value={caseId} onChange={(event) => setFilter(setCaseId)(event.target.value)} className={controlClass(false, 'w-56 font-mono')} />
         <label className="flex items-center gap-2 text-sm text-slate-600">
           Since
           <input type="date" aria-label="Since" value={since} onChange={(event) => setFilter(setSince)(event.target.value)} className={controlClass(false, 'w-44')} />
@@ -78,18 +78,18 @@ export function AuditLog() {
       ) : (
         <Card className="overflow-hidden">
           <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm" aria-label="Audit entries">
-              <thead className="bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
+            <table className="w-full table-fixed text-left text-sm max-md:block" aria-label="Audit entries">
+              <thead className="bg-slate-50 max-md:hidden text-xs font-medium uppercase tracking-wide text-slate-500">
                 <tr>
-                  <th scope="col" className="px-6 py-3">When</th>
-                  <th scope="col" className="px-6 py-3">What</th>
-                  <th scope="col" className="px-6 py-3">Field</th>
-                  <th scope="col" className="px-6 py-3">By</th>
-                  <th scope="col" className="px-6 py-3">Confidence</th>
-                  <th scope="col" className="px-6 py-3">Reason</th>
+                  <th scope="col" className="w-36 px-4 py-3">When</th>
+                  <th scope="col" className="w-40 px-4 py-3">What</th>
+                  <th scope="col" className="w-1/4 px-4 py-3">Field</th>
+                  <th scope="col" className="w-32 px-4 py-3">By</th>
+                  <th scope="col" className="w-28 px-4 py-3">Confidence</th>
+                  <th scope="col" className="px-4 py-3">Reason</th>
                 </tr>
               </thead>
-              <tbody className="divide-y divide-slate-100">
+              <tbody className="divide-y divide-slate-100 max-md:block">
                 {resource.data.items.map((entry) => (
                   <AuditRow key={entry.id} entry={entry} />
                 ))}

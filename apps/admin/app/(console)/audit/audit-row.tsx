@@ -27,15 +27,15 @@ export function AuditRow({ entry }: { entry: AuditEntry }) {
   const hasDetails = Boolean(entry.evidence?.length) || Boolean(entry.predictor);
   return (
     <>
-      <tr className="align-top hover:bg-slate-50/60">
-        <td className="whitespace-nowrap px-6 py-3 text-slate-500">{formatDateTime(entry.at)}</td>
-        <td className="px-6 py-3">
+      <tr className="align-top hover:bg-slate-50/60 max-md:block max-md:px-4 max-md:py-3">
+        <td className="[overflow-wrap:anywhere] px-4 py-3 text-slate-500 max-md:block max-md:px-0 max-md:py-1">{formatDateTime(entry.at)}</td>
+        <td className="[overflow-wrap:anywhere] px-4 py-3 max-md:block max-md:px-0 max-md:py-1">
           <p className="font-medium text-slate-900">{ACTION_LABEL[entry.action] ?? entry.action}</p>
           <p className="font-mono text-xs text-slate-400" title={entry.caseId}>
             case {entry.caseId.slice(0, 8)}
           </p>
         </td>
-        <td className="px-6 py-3">
+        <td className="[overflow-wrap:anywhere] px-4 py-3 max-md:block max-md:px-0 max-md:py-1">
           {entry.field ? (
             <>
               <p className="font-mono text-xs text-slate-600">{entry.field}</p>
@@ -51,14 +51,14 @@ export function AuditRow({ entry }: { entry: AuditEntry }) {
             <span className="text-slate-400">—</span>
           )}
         </td>
-        <td className="px-6 py-3">
+        <td className="[overflow-wrap:anywhere] px-4 py-3 max-md:block max-md:px-0 max-md:py-1">
           <div className="flex flex-col items-start gap-1">
             <Badge tone={SOURCE_TONE[entry.source] ?? 'neutral'}>{entry.source}</Badge>
             <span className="text-xs text-slate-500">{actorName(entry)}</span>
           </div>
         </td>
-        <td className="px-6 py-3 tabular-nums text-slate-600">{formatPercent(entry.confidence)}</td>
-        <td className="max-w-xs px-6 py-3 text-slate-600">
+        <td className="[overflow-wrap:anywhere] px-4 py-3 tabular-nums text-slate-600 max-md:block max-md:px-0 max-md:py-1">{formatPercent(entry.confidence)}</td>
+        <td className="[overflow-wrap:anywhere] px-4 py-3 text-slate-600 max-md:block max-md:px-0 max-md:py-1">
           <p>{entry.reason}</p>
           {hasDetails && (
             <button type="button" aria-expanded={open} onClick={() => setOpen(!open)} className="mt-1 text-xs font-medium text-brand-600 hover:text-brand-700">
@@ -68,8 +68,8 @@ export function AuditRow({ entry }: { entry: AuditEntry }) {
         </td>
       </tr>
       {open && hasDetails && (
-        <tr className="bg-slate-50/70">
-          <td colSpan={6} className="px-6 py-3">
+        <tr className="bg-slate-50/70 max-md:block">
+          <td colSpan={6} className="[overflow-wrap:anywhere] px-4 py-3 max-md:block max-md:px-0 max-md:py-1">
             {entry.predictor && (
               <p className="mb-2 text-xs text-slate-500">
                 Predictor <span className="font-mono">{entry.predictor.id}</span> v{entry.predictor.version}

@@ -25,9 +25,21 @@ describe('toBacktestReport', () => {
       id: 'row-1',
       label: 'Row 1',
       error: null,
-      fields: { category: { actual: 'Billing', predicted: 'billing', confidence: 0.9, predictor: 'learned', evidence: ['charged twice'], match: true, abstention: null } },
+      fields: { category: { actual: 'Billing', predicted: 'billing', proposed: null, confidence: 0.9, predictor: 'learned', evidence: ['charged twice'], match: true, abstention: null } },
     });
     expect(report.casesPage).toEqual({ page: 1, pageSize: 25, total: 2 });
+  });
+
+  it('reads what was scored, failing predictors and the proposals of abstained rows', () => {
+    const report = toBacktestReport({
+      status: 'done',
+      evaluation: { split: 'unseen', description: 'Only examples the learned model never saw are scored.' },
+      predictorFailures: [{ predictorId: 'llm', failedExamples: 40, failedEverywhere: true, code: 'AUTH', message: 'OPENAI_API_KEY environment variable' }],
+      cases: [{ id: 'row-1', fields: { category: { actual: 'billing', predicted: null, proposed: 'shipping', confidence: 0.4, match: false, abstention: 'below the threshold' } } }],
+    });
+    expect(report.evaluation).toBe('Only examples the learned model never saw are scored.');
+    expect(report.predictorFailures).toEqual([{ predictorId: 'llm', failedExamples: 40, everywhere: true, message: 'OPENAI_API_KEY environment variable' }]);
+    expect(report.cases[0]?.fields.category).toMatchObject({ predicted: null, proposed: 'shipping', confidence: 0.4 });
   });
 
   it('reads a queued run and a synchronous answer keyed by field', () => {

@@ -15,6 +15,8 @@ export interface FieldRate {
 export interface CaseFieldResult {
   actual: unknown;
   predicted: unknown;
+  /** On an abstained row: what a predictor proposed below the threshold (its confidence is `confidence`). */
+  proposed: unknown;
   confidence: number | null;
   predictor: string | null;
   evidence: string[];
@@ -40,10 +42,14 @@ export interface BacktestReport {
   fields: FieldRate[];
   cases: CaseResult[];
   casesPage: { page: number; pageSize: number; total: number } | null;
+  /** Which examples were scored and why (e.g. only those the learned model never saw). */
+  evaluation: string | null;
+  /** Predictors that failed, with their error; `everywhere` when they never answered. */
+  predictorFailures: Array<{ predictorId: string; failedExamples: number; everywhere: boolean; message: string }>;
 }
 
 type RawField = { field?: string; key?: string; evaluated?: number; total?: number; matched?: number; correct?: number; rate?: number; matchRate?: number; abstained?: number; coverage?: number; precision?: number; threshold?: number };
-type RawCaseField = { actual?: unknown; predicted?: unknown; confidence?: number | null; predictor?: string | { id?: string } | null; evidence?: Array<{ quote?: string } | string>; match?: boolean; abstention?: string | null };
+type RawCaseField = { actual?: unknown; predicted?: unknown; proposed?: unknown; confidence?: number | null; predictor?: string | { id?: string } | null; evidence?: Array<{ quote?: string } | string>; match?: boolean; abstention?: string | null };
 type RawCase = { caseId?: string; id?: string; number?: string; title?: string; index?: number; error?: string; fields?: Record<string, RawCaseField> };
 type RawRun = {
   id?: string;
@@ -57,6 +63,8 @@ type RawRun = {
   perField?: RawField[];
   cases?: RawCase[];
   casesPage?: { page: number; pageSize: number; total: number };
+  evaluation?: { description?: string };
+  predictorFailures?: Array<{ predictorId?: string; failedExamples?: number; failedEverywhere?: boolean; message?: string }>;
 };
 
 const same = (left: unknown, right: unknown) => String(left ?? '').trim().toLowerCase() === String(right ?? '').trim().toLowerCase();
@@ -93,6 +101,7 @@ export function toBacktestReport(payload: unknown): BacktestReport {
         {
           actual: value.actual ?? null,
           predicted: value.predicted ?? null,
+          proposed: value.proposed ?? null,
           confidence: value.confidence ?? null,
           predictor: typeof value.predictor === 'string' ? value.predictor : (value.predictor?.id ?? null),
           evidence: (value.evidence ?? []).map((evidence) => (typeof evidence === 'string' ? evidence : (evidence.quote ?? ''))).filter(Boolean),
@@ -113,5 +122,12 @@ export function toBacktestReport(payload: unknown): BacktestReport {
     fields,
     cases,
     casesPage: body.casesPage ?? null,
+    evaluation: body.evaluation?.description ?? null,
+    predictorFailures: (body.predictorFailures ?? []).map((failure) => ({
+      predictorId: failure.predictorId ?? '?',
+      failedExamples: failure.failedExamples ?? 0,
+      everywhere: failure.failedEverywhere ?? false,
+      message: failure.message ?? 'failed',
+    })),
   };
 }

@@ -1,10 +1,12 @@
 'use client';
 
 import { Fragment, useState } from 'react';
+import { Alert } from '@/components/ui/alert';
 import { Card, CardHeader } from '@/components/ui/card';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Pagination } from '@/components/ui/pagination';
 import { formatPercent, formatValue } from '@/lib/format';
+import { plainErrorMessage } from '@/lib/plain-error';
 import type { BacktestReport } from './backtest-report';
 
 function rateColor(rate: number | null): string {
@@ -14,13 +16,31 @@ function rateColor(rate: number | null): string {
   return 'bg-red-500';
 }
 
+/** Which examples were scored, and the predictors that failed (a predictor that never answered is not "0 failures"). */
+export function EvaluationNotes({ report }: { report: BacktestReport }) {
+  return (
+    <>
+      {report.evaluation && (
+        <Alert tone="info" title="What was scored">
+          {report.evaluation}
+        </Alert>
+      )}
+      {report.predictorFailures.map((failure) => (
+        <Alert key={failure.predictorId} tone="error" title={failure.everywhere ? `Predictor ${failure.predictorId} failed on every example` : `Predictor ${failure.predictorId} failed on ${failure.failedExamples} examples`}>
+          {plainErrorMessage(failure.message)}
+        </Alert>
+      ))}
+    </>
+  );
+}
+
 export function FieldRates({ report }: { report: BacktestReport }) {
   return (
     <Card>
       <CardHeader title="Match rate per field" description="How often the accepted prediction equals the value on the case." />
       <ul className="divide-y divide-slate-100" aria-label="Match rate per field">
         {report.fields.map((field) => (
-          <li key={field.field} className="grid grid-cols-[160px_1fr_80px_150px] items-center gap-4 px-6 py-3 text-sm">
+          <li key={field.field} className="grid grid-cols-[minmax(0,110px)_1fr_70px] items-center gap-x-4 gap-y-1 px-6 py-3 text-sm md:grid-cols-[160px_1fr_80px_150px]">
             <span className="truncate font-mono text-xs text-slate-700">{field.field}</span>
             <div className="h-2.5 overflow-hidden rounded-full bg-slate-100" aria-hidden="true">
               <div className={`h-full rounded-full ${rateColor(field.rate)}`} style={{ width: `${Math.round((field.rate ?? 0) * 100)}%` }} />
@@ -31,7 +51,7 @@ export function FieldRates({ report }: { report: BacktestReport }) {
                 {field.matched}/{field.evaluated}
               </span>
             </span>
-            <span className="text-xs text-slate-500">
+            <span className="col-span-3 text-xs text-slate-500 md:col-span-1">
               {field.coverage !== null && <span className="block">filled {formatPercent(field.coverage)}</span>}
               {field.precision !== null && <span className="block">right when filled {formatPercent(field.precision)}</span>}
             </span>
@@ -82,7 +102,7 @@ export function CaseComparison({ report, mismatchesOnly, onShow }: { report: Bac
                       <td key={key} className={cell.match ? 'bg-emerald-50/60 px-4 py-3' : 'bg-red-50/70 px-4 py-3'}>
                         <p className="text-slate-900">{formatValue(cell.actual)}</p>
                         <p className={cell.match ? 'text-xs text-emerald-700' : 'text-xs text-red-700'}>
-                          {cell.match ? '✓' : '✕'} {formatValue(cell.predicted)}
+                          {cell.match ? '✓' : '✕'} {cell.predicted === null && cell.proposed !== null ? <>abstained · proposed {formatValue(cell.proposed)}</> : formatValue(cell.predicted)}
                           {cell.confidence !== null && <span className="text-slate-400"> · {formatPercent(cell.confidence)}</span>}
                         </p>
                       </td>

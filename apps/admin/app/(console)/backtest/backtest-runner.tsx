@@ -10,7 +10,7 @@ import { TextField } from '@/components/ui/form-field';
 import { PageHeader } from '@/components/ui/page-header';
 import { ApiError, api, buildApiPath } from '@/lib/api-client';
 import { BacktestProgress } from './backtest-progress';
-import { CaseComparison, FieldRates } from './backtest-results';
+import { CaseComparison, EvaluationNotes, FieldRates } from './backtest-results';
 import { isFinished, toBacktestReport, type BacktestReport } from './backtest-report';
 
 type Source = 'stored' | 'uploaded';
@@ -144,6 +144,7 @@ export function BacktestRunner() {
                 <div className="flex items-center gap-2 text-sm text-slate-600">
                   <Badge tone="success">done</Badge> {report.processed} examples evaluated
                 </div>
+                <EvaluationNotes report={report} />
                 <FieldRates report={report} />
                 <CaseComparison report={report} mismatchesOnly={mismatchesOnly} onShow={show} />
               </>

@@ -100,20 +100,20 @@ export function EmailActivity() {
             ))}
           </ul>
           <div className="hidden overflow-x-auto md:block">
-            <table className="w-full text-left text-sm" aria-label="Inbound emails">
+            <table className="w-full table-fixed text-left text-sm" aria-label="Inbound emails">
               <thead className="bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
                 <tr>
-                  <th scope="col" className="px-6 py-3">Received</th>
-                  <th scope="col" className="px-6 py-3">From</th>
-                  <th scope="col" className="px-6 py-3">Subject</th>
-                  <th scope="col" className="px-6 py-3">Outcome</th>
-                  <th scope="col" className="px-6 py-3">Reason</th>
-                  <th scope="col" className="px-6 py-3">
+                  <th scope="col" className="w-36 px-4 py-3">Received</th>
+                  <th scope="col" className="w-1/5 px-4 py-3">From</th>
+                  <th scope="col" className="w-1/4 px-4 py-3">Subject</th>
+                  <th scope="col" className="w-32 px-4 py-3">Outcome</th>
+                  <th scope="col" className="px-4 py-3">Reason</th>
+                  <th scope="col" className="w-32 px-4 py-3">
                     <span className="sr-only">Actions</span>
                   </th>
                 </tr>
               </thead>
-              <tbody className="divide-y divide-slate-100">
+              <tbody className="divide-y divide-slate-100 max-md:block">
                 {resource.data.items.map((email) => (
                   <EmailRow key={email.id} email={email} onReprocess={reprocess} onRelease={release} onMarkSpam={markSpam} />
                 ))}

@@ -50,19 +50,19 @@ export function EmailRow({ email, onReprocess, onRelease, onMarkSpam }: { email:
 
   return (
     <>
-      <tr className="align-top hover:bg-slate-50/60">
-        <td className="whitespace-nowrap px-6 py-3 text-slate-500">{formatDateTime(email.receivedAt)}</td>
-        <td className="max-w-56 px-6 py-3">
+      <tr className="align-top hover:bg-slate-50/60 max-md:block max-md:px-4 max-md:py-3">
+        <td className="[overflow-wrap:anywhere] px-4 py-3 text-slate-500 max-md:block max-md:px-0 max-md:py-1">{formatDateTime(email.receivedAt)}</td>
+        <td className="[overflow-wrap:anywhere] px-4 py-3 max-md:block max-md:px-0 max-md:py-1">
           <p className="truncate font-medium text-slate-900">{email.from?.name || email.from?.address || 'Unknown sender'}</p>
           <p className="truncate text-xs text-slate-500">to {email.mailbox}</p>
         </td>
-        <td className="max-w-72 px-6 py-3">
+        <td className="[overflow-wrap:anywhere] px-4 py-3 max-md:block max-md:px-0 max-md:py-1">
           <button type="button" aria-expanded={open} onClick={() => setOpen(!open)} className="max-w-full truncate text-left font-medium text-slate-800 hover:text-brand-700">
             {email.subject || '(no subject)'}
           </button>
         </td>
-        <td className="px-6 py-3">{outcome ? <Badge tone={OUTCOME_TONE[outcome]}>{outcome}</Badge> : <Badge tone="warning">processing</Badge>}</td>
-        <td className="max-w-xs px-6 py-3 text-slate-600">
+        <td className="[overflow-wrap:anywhere] px-4 py-3 max-md:block max-md:px-0 max-md:py-1">{outcome ? <Badge tone={OUTCOME_TONE[outcome]}>{outcome}</Badge> : <Badge tone="warning">processing</Badge>}</td>
+        <td className="[overflow-wrap:anywhere] px-4 py-3 text-slate-600 max-md:block max-md:px-0 max-md:py-1">
           <p className="line-clamp-2">{email.reason ?? '—'}</p>
           {error && (
             <p role="alert" className="mt-1 text-xs font-medium text-red-600">
@@ -70,7 +70,7 @@ export function EmailRow({ email, onReprocess, onRelease, onMarkSpam }: { email:
             </p>
           )}
         </td>
-        <td className="px-6 py-3">
+        <td className="[overflow-wrap:anywhere] px-4 py-3 max-md:block max-md:px-0 max-md:py-1">
           <div className="flex justify-end gap-2">
             {outcome === 'spam' ? (
               <Button size="sm" loading={busy} onClick={() => act(() => onRelease(email))}>
@@ -85,8 +85,8 @@ export function EmailRow({ email, onReprocess, onRelease, onMarkSpam }: { email:
         </td>
       </tr>
       {open && (
-        <tr className="bg-slate-50/70">
-          <td colSpan={6} className="px-6 py-4">
+        <tr className="bg-slate-50/70 max-md:block">
+          <td colSpan={6} className="[overflow-wrap:anywhere] px-4 py-4 max-md:block max-md:px-0 max-md:py-1">
             <dl className="grid gap-x-8 gap-y-2 text-sm md:grid-cols-3">
               <div>
                 <dt className="text-xs text-slate-500">Message-ID</dt>

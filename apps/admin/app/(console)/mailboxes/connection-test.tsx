@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { plainErrorMessage } from '@/lib/plain-error';
 import { ApiError, api } from '@/lib/api-client';
 
 interface TestResult {
@@ -19,9 +20,9 @@ export function ConnectionTest({ kind, mailboxId, settings }: { kind: 'imap' | '
     setResult(null);
     try {
       const answer = await api.post<TestResult>('/admin/mailboxes/test-connection', { kind, mailboxId, settings });
-      setResult({ ok: answer.ok, message: answer.message ?? (answer.ok ? 'Connected.' : 'The connection failed.') });
+      setResult({ ok: answer.ok, message: answer.ok ? (answer.message ?? 'Connected.') : plainErrorMessage(answer.message ?? 'The connection failed.') });
     } catch (error) {
-      setResult({ ok: false, message: error instanceof ApiError ? error.message : String(error) });
+      setResult({ ok: false, message: plainErrorMessage(error instanceof ApiError ? error.message : String(error)) });
     } finally {
       setTesting(false);
     }

@@ -12,10 +12,32 @@ import { ImapSection, SmtpSection } from './mailbox-connection-sections';
 import type { MailboxDraft } from './mailbox-draft';
 import { SpamEditor } from './spam-editor';
 
+/** `GET /api/admin/mailboxes/default-transport`: where a mailbox without its own SMTP sends. */
+export interface OutboundTransportView {
+  kind: 'mailbox-smtp' | 'server-smtp' | 'outbox' | 'none';
+  delivers: boolean;
+  description: string;
+}
+
 interface MailboxEditorProps {
   draft: MailboxDraft;
   errors: Record<string, string>;
   onChange: (draft: MailboxDraft) => void;
+  /** The server's default transport; undefined while it loads. */
+  defaultTransport?: OutboundTransportView;
+}
+
+/** What happens to replies when the mailbox has no SMTP of its own: said as it is. */
+function DefaultTransportNote({ transport }: { transport?: OutboundTransportView }) {
+  if (!transport) return <p className="text-sm text-slate-500">Off. Replies and acknowledgements use the server&apos;s default transport.</p>;
+  if (transport.kind === 'none') {
+    return <p className="text-sm font-medium text-red-700" data-testid="reply-transport">Off, and the server has no default transport: agent replies from this mailbox fail and no acknowledgement is sent. Turn outbound SMTP on, or set MAIL_DEFAULT_TRANSPORT on the server.</p>;
+  }
+  return (
+    <p className={transport.delivers ? 'text-sm text-slate-600' : 'text-sm font-medium text-amber-800'} data-testid="reply-transport">
+      Off. Replies and acknowledgements go through {transport.description}.{transport.delivers ? '' : ' Customers do not receive them.'}
+    </p>
+  );
 }
 
 function Section({ title, description, children, toggle }: { title: string; description: string; children: ReactNode; toggle?: ReactNode }) {
@@ -27,7 +49,7 @@ function Section({ title, description, children, toggle }: { title: string; desc
   );
 }
 
-export function MailboxEditor({ draft, errors, onChange }: MailboxEditorProps) {
+export function MailboxEditor({ draft, errors, onChange, defaultTransport }: MailboxEditorProps) {
   const patch = (changes: Partial<MailboxDraft>) => onChange({ ...draft, ...changes });
   const sub = (prefix: string) => Object.fromEntries(Object.entries(errors).filter(([key]) => key.startsWith(`${prefix}.`)).map(([key, value]) => [key.slice(prefix.length + 1), value]));
   return (
@@ -66,7 +88,7 @@ export function MailboxEditor({ draft, errors, onChange }: MailboxEditorProps) {
         description="How acknowledgements and agent replies are sent from this address."
         toggle={<Switch label={<span className="sr-only">Send over SMTP</span>} checked={draft.smtpEnabled} onChange={(smtpEnabled) => patch({ smtpEnabled })} />}
       >
-        {draft.smtpEnabled ? <SmtpSection smtp={draft.smtp} mailboxId={draft.id} errors={errors} onChange={(smtp) => patch({ smtp })} /> : <p className="text-sm text-slate-500">Off. Replies and acknowledgements use the server&apos;s default outbound mailer.</p>}
+        {draft.smtpEnabled ? <SmtpSection smtp={draft.smtp} mailboxId={draft.id} errors={errors} onChange={(smtp) => patch({ smtp })} /> : <DefaultTransportNote transport={defaultTransport} />}
       </Section>
       <Section title="Acknowledgement" description="Sent when an ARC rule item says so — never to bulk mail, auto-replies or bounces.">
         <AcknowledgementEditor value={draft.acknowledgement} mailbox={draft.address} errors={sub('acknowledgement')} onChange={(acknowledgement) => patch({ acknowledgement })} />

@@ -13,13 +13,14 @@ import { SkeletonRows } from '@/components/ui/skeleton';
 import { ApiError, api } from '@/lib/api-client';
 import { clearChangedErrors } from '@/lib/clear-changed-errors';
 import { useApiResource } from '@/lib/use-api-resource';
-import { MailboxEditor } from './mailbox-editor';
+import { MailboxEditor, type OutboundTransportView } from './mailbox-editor';
 import { emptyMailboxDraft, toMailboxDraft, toMailboxPayload, type MailboxDraft, type StoredMailbox } from './mailbox-draft';
 
 type MailboxesPayload = StoredMailbox[] | { items: StoredMailbox[] };
 
 export function MailboxesWorkspace() {
   const resource = useApiResource<MailboxesPayload>('/admin/mailboxes');
+  const defaultTransport = useApiResource<OutboundTransportView>('/admin/mailboxes/default-transport');
   const mailboxes = useMemo(() => (Array.isArray(resource.data) ? resource.data : (resource.data?.items ?? [])), [resource.data]);
   const [draft, setDraft] = useState<MailboxDraft | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -136,6 +137,7 @@ export function MailboxesWorkspace() {
               key={draft.id ?? 'new'}
               draft={draft}
               errors={errors}
+              {...(defaultTransport.data ? { defaultTransport: defaultTransport.data } : {})}
               onChange={(next) => {
                 const remaining = clearChangedErrors(errors, draft, next);
                 setErrors(remaining);

@@ -12,6 +12,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { Switch } from '@/components/ui/switch';
 import { ApiError, api } from '@/lib/api-client';
 import { useApiResource } from '@/lib/use-api-resource';
+import { plainErrorMessage } from '@/lib/plain-error';
 import { LLM_PROVIDERS, describeLlmTest, toLlmForm, toLlmPayload, type LlmProvider, type LlmSettingsForm, type LlmSettingsView, type LlmTestResult } from './llm-settings';
 
 export function LlmProviderCard() {
@@ -42,12 +43,12 @@ export function LlmProviderCard() {
         setStatus({ tone: 'ok', text: 'LLM settings saved.' });
       } else {
         const result = await api.post<LlmTestResult>('/admin/predictors/llm/test', toLlmPayload(form));
-        setStatus({ tone: result.ok ? 'ok' : 'error', text: describeLlmTest(result) });
+        setStatus({ tone: result.ok ? 'ok' : 'error', text: result.ok ? describeLlmTest(result) : plainErrorMessage(result.message ?? 'The test call failed.') });
       }
     } catch (caught) {
       const error = caught instanceof ApiError ? caught : new ApiError(0, { message: String(caught) });
       setErrors(error.fieldErrors);
-      setStatus({ tone: 'error', text: error.message });
+      setStatus({ tone: 'error', text: Object.keys(error.fieldErrors).length > 0 ? 'Not saved: fix the highlighted settings.' : plainErrorMessage(error.message) });
     } finally {
       setBusy(null);
     }
@@ -62,7 +63,11 @@ export function LlmProviderCard() {
         actions={
           resource.data && (
             <>
-              {resource.data.status && <Badge tone={resource.data.status === 'active' ? 'success' : resource.data.status === 'failed' ? 'danger' : 'neutral'}>{resource.data.status}</Badge>}
+              {resource.data.status && (
+                <Badge tone={resource.data.status === 'active' ? 'success' : resource.data.status === 'failed' ? 'danger' : 'neutral'}>
+                  {resource.data.status === 'failed' && resource.data.detail?.startsWith('needs an API key') ? 'needs a key' : resource.data.status}
+                </Badge>
+              )}
               {resource.data.apiKeySet ? <Badge tone="success">Key stored{resource.data.apiKeyLast4 ? ` ···${resource.data.apiKeyLast4}` : ''}</Badge> : <Badge tone="warning">No key</Badge>}
             </>
           )
@@ -81,7 +86,7 @@ export function LlmProviderCard() {
       ) : (
         <>
           <CardBody className="space-y-5">
-            {resource.data?.status === 'failed' && resource.data.detail && <Alert tone="error" title="The LLM predictor is not running">{resource.data.detail}</Alert>}
+            {resource.data?.status === 'failed' && resource.data.detail && <Alert tone="error" title="The LLM predictor is not running">{plainErrorMessage(resource.data.detail)}</Alert>}
             <Switch label="Use an LLM for predictions" description="Off: only the regex, rules and learned predictors run, fully offline." checked={form.enabled} onChange={(enabled) => patch({ enabled })} />
             <div className="grid gap-4 md:grid-cols-2">
               <SelectField label="Provider" value={form.provider} error={errors.provider} onChange={(event) => patch({ provider: event.target.value as LlmProvider })}>

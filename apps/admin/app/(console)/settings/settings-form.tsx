@@ -17,6 +17,11 @@ import { PrecedenceList } from './precedence-list';
 
 export const SUMMARY_NOTE_LABEL = 'Automatically create a note at the end of a live chat using conversation summary';
 
+/** The browser's own bubble is easy to miss: out-of-range numbers get an inline message instead. */
+export function thresholdProblem(value: number): string | null {
+  return Number.isFinite(value) && value >= 0 && value <= 1 ? null : 'Enter a number between 0 and 1, e.g. 0.7';
+}
+
 export function SettingsForm() {
   const resource = useApiResource<Settings>('/admin/settings');
   const [draft, setDraft] = useState<Settings | null>(null);
@@ -39,8 +44,13 @@ export function SettingsForm() {
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (!draft) return;
-    setSaving(true);
     setSaveError(null);
+    const rangeProblem = thresholdProblem(draft.defaultThreshold);
+    if (rangeProblem) {
+      setSaveError(new ApiError(400, { message: 'Not saved: fix the highlighted setting.', issues: [{ path: 'defaultThreshold', message: rangeProblem }] }));
+      return;
+    }
+    setSaving(true);
     try {
       const saved = await api.put<Settings>('/admin/settings', draft);
       resource.setData(saved ?? draft);
@@ -74,7 +84,7 @@ export function SettingsForm() {
           </CardBody>
         </Card>
       ) : (
-        <form onSubmit={onSubmit} className="space-y-6" aria-label="Agent settings">
+        <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label="Agent settings">
           <Card>
             <CardHeader title="Live chat automation" description="What happens around an agent's conversation without anyone pressing a button." />
             <CardBody className="divide-y divide-slate-100 [&>*]:py-5 [&>*:first-child]:pt-0 [&>*:last-child]:pb-0">
