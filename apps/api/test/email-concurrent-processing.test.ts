@@ -92,7 +92,7 @@ describeEachDatabase('two API processes on one database process a stored email o
       receivedAt: new Date(arrived + 2).toISOString(),
     });
     // Only the reply is queued (on the second process); its parent is processed by the first one a moment later.
-    await intakeB.enqueueIfUnprocessed(reply.email);
+    await intakeB.enqueue(reply.email.id);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect((await processingA.emails.get(reply.email.id))!.status).toBe('received');
     const created = await processStoredEmail(processingA, parent.email.id);

@@ -10,10 +10,7 @@ import { describeZodIssues, validationException, ZodValidationPipe } from '../ht
 import type { EmailChannels } from './email-channels.js';
 import type { EmailProcessing } from './email-processing.js';
 import { EMAIL_CHANNELS, EMAIL_PROCESSING } from './email-tokens.js';
-<<<<<<< HEAD
 import { ConnectionTestSchema, generateWebhookSecret, mailboxView, parseMailboxInput, storedPasswordFor, type MailboxView } from './email-views.js';
-=======
-import { ConnectionTestSchema, mailboxView, parseMailboxInput } from './email-views.js';
 import type { OutboundTransportView } from './outbound-transports.js';
 
 /** `POST /admin/arc-rules/dry-run` with JSON: a rule as typed (not saved) and the raw email text. */
@@ -23,7 +20,6 @@ const DryRunUnsavedSchema = z.object({
 });
 
 export type MailboxAdminView = ReturnType<typeof mailboxView> & { outboundTransport: OutboundTransportView };
->>>>>>> wip-admin
 
 @ApiTags('admin: email')
 @ApiBearerAuth()
