@@ -16,10 +16,12 @@ export class CaseUpdateFromConversationController {
 
   @Post(':id/update-from-conversation')
   @HttpCode(200)
-  async update(@Param('id') id: string, @CurrentUser() user: User): Promise<{ changed: string[]; case: CaseView; message?: string }> {
+  async update(@Param('id') id: string, @CurrentUser() user: User): Promise<{ changed: string[]; case: CaseView; proposals: { field: string; value: unknown; confidence: number; predictor: string }[]; message?: string }> {
     const caseRecord = (await this.engine.cases.get(id)) ?? (/^[A-Z][A-Z0-9]*-\d+$/i.test(id) ? await this.engine.cases.getByNumber(id) : null);
     if (!caseRecord) throw new NotFoundError('case', id);
     const result = await updateCaseFromConversation(this.engine, { caseId: caseRecord.id, requestedBy: user.displayName ?? user.email, trigger: 'agent-request' });
-    return { changed: result.changed, case: toCaseView(result.case), ...(result.message ? { message: result.message } : {}) };
+    // Values the conversation suggests for what the customer gave (survey email, phone): the agent decides.
+    const proposals = result.proposals.map((proposal) => ({ field: proposal.field, value: proposal.value, confidence: proposal.confidence, predictor: proposal.predictor.id }));
+    return { changed: result.changed, case: toCaseView(result.case), proposals, ...(result.message ? { message: result.message } : {}) };
   }
 }

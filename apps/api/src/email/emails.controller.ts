@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { BadGatewayException, Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ConflictError, NotFoundError, normalizeMessageId, type CaseEngineDeps, type EmailMessage } from '@autocase/core';
+import { ConflictError, NotFoundError, normalizeMessageId, type CaseEngineDeps, type EmailMessage, type OutboundMailRecord } from '@autocase/core';
 import { composeCaseReply, extractAttachment, processStoredEmail } from '@autocase/channels/email';
 import type { Response } from 'express';
 import type { z } from 'zod';
@@ -91,6 +91,17 @@ export class EmailsController {
     return { items, total: items.length };
   }
 
+  /** What was sent (or tried) on the case — acknowledgements and agent replies — oldest first, each with its delivery state. */
+  @Get('cases/:id/outbound-emails')
+  @ApiParam({ name: 'id', description: 'the case id or number (e.g. CAS-00042)' })
+  @ApiResponse({ status: 200, description: '`{ items, total }`: messageId, kind, to, subject, text, sentBy, sentAt, delivery (sent | failed | bounced) and deliveryError' })
+  @ApiResponse({ status: 404, description: 'no case with that id or number' })
+  async outboundForCase(@Param('id') id: string): Promise<{ items: (OutboundMailRecord & { delivery: NonNullable<OutboundMailRecord['delivery']> })[]; total: number }> {
+    const caseRecord = await this.requireCase(id);
+    const items = (await this.processing.outboundLog.listForCase(caseRecord.id)).map((record) => ({ ...record, delivery: record.delivery ?? 'sent' }));
+    return { items, total: items.length };
+  }
+
   /** An agent's reply by email: threaded on the case's latest email, with the tracking token. */
   @Post('cases/:id/email-replies')
   @ApiParam({ name: 'id', description: 'the case id or number (e.g. CAS-00042)' })
@@ -114,10 +125,20 @@ export class EmailsController {
       ...(body.html ? { html: body.html } : {}),
       ...(body.to ? { to: body.to } : {}),
     });
-    const sent = await mailer.send(message);
-    const messageId = normalizeMessageId(sent.messageId) ?? message.messageId!;
     const at = this.engine.clock.now().toISOString();
-    await this.processing.outboundLog.record({ messageId, caseId: caseRecord.id, kind: 'agent-reply', to: message.to, subject: message.subject, sentAt: at });
+    const sentBy = user.displayName ?? user.email;
+    const record = { caseId: caseRecord.id, kind: 'agent-reply' as const, to: message.to, subject: message.subject, sentAt: at, text: message.text, sentBy };
+    let sent;
+    try {
+      sent = await mailer.send(message);
+    } catch (error) {
+      // The case shows the reply that did not go out, and why; the agent gets the reason too.
+      const reason = error instanceof Error ? error.message : String(error);
+      await this.processing.outboundLog.record({ ...record, messageId: message.messageId ?? randomUUID(), delivery: 'failed', deliveryError: reason });
+      throw new BadGatewayException(`the reply could not be sent through ${mailbox.address}'s SMTP server: ${reason}`);
+    }
+    const messageId = normalizeMessageId(sent.messageId) ?? message.messageId!;
+    await this.processing.outboundLog.record({ ...record, messageId, delivery: 'sent' });
     await this.engine.audit.append([
       { id: randomUUID(), caseId: caseRecord.id, at, action: 'note-added', actor: { type: 'user', id: user.id, name: user.displayName ?? user.email }, source: 'agent', reason: `email reply sent to ${message.to.join(', ')} (${messageId})` },
     ]);

@@ -21,20 +21,35 @@ export interface UpdateCaseFromConversationResult {
   /** Fields the AI may update that got no new value, and why. */
   abstentions: FieldAbstention[];
   predictorErrors: PredictorFailure[];
+  /**
+   * Values the conversation suggests for fields the customer filled themselves (a pre-chat
+   * survey's email or phone): never written over, offered to the agent instead.
+   */
+  proposals: PredictionDecision[];
   /** Set when nothing changed: why (not enough context, or the conversation confirms the values). */
   message?: string;
 }
 
-function unchangedMessage(merge: MergePredictionsResult): string {
+function unchangedMessage(merge: MergePredictionsResult, current: Case['fields']): string {
   if (merge.accepted.length > 0) return 'Nothing to update: the conversation confirms the current field values';
   const kept = merge.abstentions.filter((entry) => entry.reason === 'kept-existing-value').map((entry) => entry.field);
-  const base = 'Not enough context in the conversation to update the case';
-  return kept.length > 0 ? `${base}; fields set by an agent are kept (${kept.join(', ')})` : base;
+  const byAgent = kept.filter((field) => current[field]?.source === 'agent');
+  const byCustomer = kept.filter((field) => current[field]?.source === 'channel');
+  let message = 'Not enough context in the conversation to update the case';
+  if (byAgent.length > 0) message += `; fields set by an agent are kept (${byAgent.join(', ')})`;
+  if (byCustomer.length > 0) message += `; values the customer gave are kept, the conversation's are proposed instead (${byCustomer.join(', ')})`;
+  return message;
+}
+
+/** What the conversation says about customer-given fields, when it differs from what the customer gave. */
+function proposalsOf(merge: MergePredictionsResult, current: Case['fields']): PredictionDecision[] {
+  return merge.decisions.filter((decision) => decision.reason === 'source-protected' && current[decision.field]?.source === 'channel' && current[decision.field]?.value !== decision.value);
 }
 
 /**
  * Predicts the configured fields from the ongoing conversation and updates the case,
- * never overwriting an agent's value (unless the admin allows it). Every change is audited.
+ * never overwriting an agent's value (unless the admin allows it) nor one the customer gave
+ * (the conversation's value is proposed instead). Every change is audited.
  */
 export async function updateCaseFromConversation(deps: CaseEngineDeps, input: UpdateCaseFromConversationInput): Promise<UpdateCaseFromConversationResult> {
   const caseRecord = await deps.cases.get(input.caseId);
@@ -54,17 +69,19 @@ export async function updateCaseFromConversation(deps: CaseEngineDeps, input: Up
   let current = caseRecord;
   for (let attempt = 1; ; attempt += 1) {
     const at = nowIso(deps);
-    const merge = mergePredictions({ fields, settings, current: current.fields, scope: 'updates', predictions: report.predictions, at, reason });
+    // What the customer gave themselves (survey email, phone…) is theirs: the conversation may only propose another value.
+    const merge = mergePredictions({ fields, settings, current: current.fields, scope: 'updates', predictions: report.predictions, at, reason, protectedSources: ['channel'] });
+    const proposals = proposalsOf(merge, current.fields);
     if (merge.changed.length === 0) {
       await recordPredictionRun(deps, { caseId: current.id, at, scope: 'updates', trigger, merge, report });
-      return { changed: [], case: current, decisions: merge.decisions, abstentions: merge.abstentions, predictorErrors: report.errors, message: unchangedMessage(merge) };
+      return { changed: [], case: current, decisions: merge.decisions, abstentions: merge.abstentions, predictorErrors: report.errors, proposals, message: unchangedMessage(merge, current.fields) };
     }
     try {
       const saved = await deps.cases.save({ ...current, fields: merge.fields, updatedAt: at });
       await deps.audit.append(toAuditEntries(deps, saved.id, merge.auditEntries));
       await recordPredictionRun(deps, { caseId: saved.id, at, scope: 'updates', trigger, merge, report });
       await deps.events.publish({ type: 'case.updated', caseId: saved.id, conversationId: conversation.id, changed: merge.changed });
-      return { changed: merge.changed, case: saved, decisions: merge.decisions, abstentions: merge.abstentions, predictorErrors: report.errors };
+      return { changed: merge.changed, case: saved, decisions: merge.decisions, abstentions: merge.abstentions, predictorErrors: report.errors, proposals };
     } catch (error) {
       if (attempt >= 2 || !hasDomainErrorCode(error, 'CONFLICT')) throw error;
       const reloaded = await deps.cases.get(caseRecord.id);
