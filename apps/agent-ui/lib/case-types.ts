@@ -29,11 +29,33 @@ export interface CaseView {
   version: number;
 }
 
+/** A value the conversation suggests for a field the customer filled themselves (kept, not overwritten). */
+export interface FieldProposal {
+  field: string;
+  value: FieldValue;
+  confidence: number;
+  predictor: string;
+}
+
 /** `POST /api/cases/:id/update-from-conversation`. */
 export interface UpdateFromConversationResult {
   changed: string[];
   case?: CaseView;
+  proposals?: FieldProposal[];
   message?: string;
+}
+
+/** `GET /api/cases/:id/outbound-emails`: what was sent (or tried) on the case. */
+export interface OutboundEmailView {
+  messageId: string;
+  kind: 'acknowledgement' | 'agent-reply' | 'notification';
+  to: string[];
+  subject: string;
+  text?: string;
+  sentBy?: string;
+  sentAt: string;
+  delivery: 'sent' | 'failed' | 'bounced';
+  deliveryError?: string;
 }
 
 export interface PagedList<T> {
