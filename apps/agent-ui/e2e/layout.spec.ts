@@ -37,6 +37,19 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
     const title = page.getByLabel('Case title');
     await expect(title).toHaveValue(/^My parcel has not arrived/);
     expect(await title.evaluate((element) => element.scrollHeight <= element.clientHeight + 1), 'the whole case title is visible').toBe(true);
+    if (!onPhone) {
+      // The chat and the case scroll in their own panels; the page itself fits the screen.
+      const overflow = await page.evaluate(() => {
+        const lowest = [...document.body.querySelectorAll('*')]
+          .map((element) => ({ element, bottom: element.getBoundingClientRect().bottom + window.scrollY }))
+          .filter((entry) => entry.bottom > window.innerHeight + 1 && entry.element.checkVisibility())
+          .sort((left, right) => right.bottom - left.bottom)
+          .slice(0, 3)
+          .map((entry) => `<${entry.element.tagName.toLowerCase()} class="${String(entry.element.getAttribute('class')).slice(0, 100)}"> bottom ${Math.round(entry.bottom)}`);
+        return { by: document.scrollingElement!.scrollHeight - window.innerHeight, lowest };
+      });
+      expect(overflow.by, `the conversation page does not scroll as a whole (lowest elements: ${overflow.lowest.join('; ')})`).toBeLessThanOrEqual(1);
+    }
     await expectActionInView(page.getByRole('button', { name: 'Send' }), 'Send', { scroll: onPhone });
     await viewportScreenshot(page, `layout-${device}-conversation`);
     await expectActionInView(page.getByRole('button', { name: 'Update from conversation' }), 'Update from conversation', { scroll: onPhone });

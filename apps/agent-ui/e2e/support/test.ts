@@ -24,8 +24,9 @@ function watchPage(page: Page, problems: Problem[], allowed: { pattern: RegExp; 
   });
   page.on('requestfailed', (request) => {
     const error = request.failure()?.errorText ?? 'unknown';
-    // A request the page itself cancelled (navigation, an aborted fetch, a prefetch) is not a failure.
-    if (/ERR_ABORTED|NS_BINDING_ABORTED/.test(error)) return;
+    // A request the page itself cancelled (navigation, an aborted fetch, a prefetch) is not a failure, nor one
+    // its Content Security Policy refused (the sandboxed email frame blocks remote and script content on purpose).
+    if (/ERR_ABORTED|NS_BINDING_ABORTED|^csp$|ERR_BLOCKED_BY_CSP/.test(error)) return;
     problems.push({ kind: 'failed request', detail: `${request.method()} ${request.url()}: ${error}` });
   });
 }

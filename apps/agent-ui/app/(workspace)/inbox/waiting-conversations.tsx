@@ -76,9 +76,12 @@ export function WaitingConversations() {
   async function accept(conversation: ConversationSummary) {
     setAccepting(conversation.id);
     setAcceptError(null);
+    const target = `/conversations/${encodeURIComponent(conversation.id)}`;
+    // The page's code loads while the API accepts (and creates the case).
+    router.prefetch(target);
     try {
       await agentChat.accept(conversation.id);
-      router.push(`/conversations/${encodeURIComponent(conversation.id)}`);
+      router.push(target);
     } catch (caught) {
       setAcceptError(caught instanceof ApiError ? caught.message : String(caught));
       setAccepting(null);
