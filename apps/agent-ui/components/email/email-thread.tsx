@@ -116,7 +116,9 @@ export function EmailThread({ caseId }: { caseId: string }) {
       if (payloadString(payload, 'caseId') === caseId) reload();
     },
   });
-  const inbound = listItems(resource.data);
+  // A message we sent that came back in (a copy delivered to a mailbox of ours) is shown once, as sent.
+  const sentIds = new Set(listItems(outbound.data).map((email) => email.messageId));
+  const inbound = listItems(resource.data).filter((email) => !email.messageId || !sentIds.has(email.messageId));
   const entries: ThreadEntry[] = [
     ...inbound.map((email) => ({ kind: 'inbound' as const, at: email.receivedAt, email })),
     ...listItems(outbound.data).map((email) => ({ kind: 'outbound' as const, at: email.sentAt, email })),

@@ -23,7 +23,7 @@ import { useSession } from '@/lib/session';
 
 function Avatar({ name }: { name: string }) {
   return (
-    <div aria-hidden="true" className="flex size-10 shrink-0 items-center justify-center rounded-full bg-brand-50 text-sm font-semibold text-brand-700">
+    <div aria-hidden="true" className="hidden size-10 shrink-0 sm:flex items-center justify-center rounded-full bg-brand-50 text-sm font-semibold text-brand-700">
       {name.slice(0, 1).toUpperCase()}
     </div>
   );
@@ -113,18 +113,19 @@ export function WaitingConversations() {
               const name = customerDisplayName(conversation);
               const lastMessage = conversation.lastMessage;
               return (
-                <li key={conversation.id} className="flex items-center gap-4 px-6 py-4" aria-label={`Chat with ${name}`}>
+                <li key={conversation.id} className="flex items-center gap-3 px-4 py-4 sm:gap-4 sm:px-6" aria-label={`Chat with ${name}`}>
                   <Avatar name={name} />
                   <div className="min-w-0 flex-1">
-                    <div className="flex items-center gap-2">
+                    <div className="flex min-w-0 items-center gap-2">
                       <p className="truncate text-sm font-semibold text-slate-900">{name}</p>
-                      {conversation.customer.email && conversation.customer.name && <span className="truncate text-xs text-slate-500">{conversation.customer.email}</span>}
+                      {conversation.customer.email && conversation.customer.name && <span className="hidden truncate text-xs text-slate-500 sm:inline">{conversation.customer.email}</span>}
                       {conversation.origin !== 'direct' && <Badge tone="brand">from {conversation.origin}</Badge>}
                       {conversation.id === newestId && <Badge tone="success">Newest</Badge>}
                     </div>
                     <p className="truncate text-sm text-slate-500">{lastMessage?.text ?? 'No messages yet'}</p>
+                    <p className="text-xs text-slate-400 sm:hidden">waiting {relativeTime(conversation.createdAt)}</p>
                   </div>
-                  <p className="shrink-0 text-xs text-slate-400">waiting {relativeTime(conversation.createdAt)}</p>
+                  <p className="hidden shrink-0 text-xs text-slate-400 sm:block">waiting {relativeTime(conversation.createdAt)}</p>
                   <Button
                     variant="primary"
                     ref={(button) => {
