@@ -15,7 +15,8 @@ interface Placement {
  */
 export async function expectActionInView(action: Locator, name: string, options: { scroll?: boolean } = {}): Promise<void> {
   await expect(action, `${name} is rendered`).toBeVisible();
-  if (options.scroll) await action.scrollIntoViewIfNeeded();
+  // As an agent would scroll to it: into the middle of the screen, clear of the sticky header.
+  if (options.scroll) await action.evaluate((element) => element.scrollIntoView({ block: 'center' }));
   const placement = await action.evaluate((element): Placement => {
     const box = element.getBoundingClientRect();
     const describe = (node: Element) => `<${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''} class="${String(node.getAttribute('class') ?? '').slice(0, 80)}">${(node.textContent ?? '').trim().slice(0, 40)}`;
