@@ -49,7 +49,7 @@ export default defineConfig({
         SMTP_PORT: String(E2E.smtpPort),
         AGENT_UI_PORT: String(E2E.appPort),
         LOG_LEVEL: 'warn',
-        RATE_LIMIT_PER_MINUTE: '1000',
+        RATE_LIMIT_PER_MINUTE: '20000',
         TRUSTED_PROXIES: 'loopback',
       },
     },

@@ -1,10 +1,12 @@
 'use client';
 
+import { usePathname } from 'next/navigation';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '@/lib/api-client';
 import { agentChat, customerDisplayName, type ConversationSummary } from '@/lib/chat-api';
 import { useRealtime, type ConnectionState } from '@/lib/realtime';
 import { useSession } from '@/lib/session';
+import { badgedTitle } from '@/lib/title-badge';
 import { useToast } from './toast-provider';
 
 interface LiveInbox {
@@ -16,21 +18,21 @@ interface LiveInbox {
 
 const LiveInboxContext = createContext<LiveInbox>({ waiting: undefined, error: undefined, connection: 'connecting', reload: () => undefined });
 const FALLBACK_POLL_MS = 15_000;
-const TITLE_PREFIX = /^(\(\d+\)\s*)+/;
 
+/** Keeps `(count)` in front of the page title, also after a navigation sets a new one. */
 function useTitleBadge(count: number): void {
   useEffect(() => {
     const apply = () => {
-      const base = document.title.replace(TITLE_PREFIX, '');
-      const next = count > 0 ? `(${count}) ${base}` : base;
-      if (document.title !== next) document.title = next;
+      const next = badgedTitle(document.title, count);
+      if (next !== null) document.title = next;
     };
     apply();
     const observer = new MutationObserver(apply);
     observer.observe(document.head, { subtree: true, childList: true, characterData: true });
     return () => {
       observer.disconnect();
-      document.title = document.title.replace(TITLE_PREFIX, '');
+      const plain = badgedTitle(document.title, 0);
+      if (plain !== null) document.title = plain;
     };
   }, [count]);
 }
@@ -42,6 +44,12 @@ export function LiveInboxProvider({ children }: { children: ReactNode }) {
   const [waiting, setWaiting] = useState<ConversationSummary[] | undefined>(undefined);
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const known = useRef<Set<string> | null>(null);
+  // On the inbox the new row itself is the notification: no toast over its Accept button, no "Go to inbox".
+  const pathname = usePathname();
+  const onInbox = useRef(false);
+  useEffect(() => {
+    onInbox.current = pathname === '/inbox' || pathname.startsWith('/inbox/');
+  }, [pathname]);
   const loading = useRef<AbortController | null>(null);
 
   const reload = useCallback(() => {
@@ -52,7 +60,7 @@ export function LiveInboxProvider({ children }: { children: ReactNode }) {
       .list({ state: 'waiting' }, controller.signal)
       .then((list) => {
         const previous = known.current;
-        if (previous) {
+        if (previous && !onInbox.current) {
           for (const conversation of list) {
             if (!previous.has(conversation.id)) {
               toast({ title: `New chat from ${customerDisplayName(conversation)}`, description: conversation.lastMessage?.text, href: '/inbox', actionLabel: 'Go to inbox' });

@@ -23,7 +23,10 @@ const TONES = {
 
 const DOTS = { info: 'bg-brand-500', success: 'bg-emerald-500', error: 'bg-red-500' } as const;
 
-/** Quiet, sound-free notifications in the corner; each disappears after a few seconds or on Dismiss. */
+/**
+ * Quiet, sound-free notifications; each disappears after a few seconds or on Dismiss. They sit at the
+ * bottom of the side navigation (below the header on small screens), where they cover no action.
+ */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const nextId = useRef(1);
@@ -40,7 +43,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={value}>
       {children}
-      <div aria-live="polite" aria-label="Notifications" className="pointer-events-none fixed bottom-4 right-4 z-50 flex w-80 flex-col gap-2">
+      <div aria-live="polite" aria-label="Notifications" className="pointer-events-none fixed inset-x-2 top-18 z-50 flex flex-col gap-2 md:inset-x-auto md:bottom-4 md:left-4 md:top-auto md:w-48">
         {toasts.map((toast) => (
           <div key={toast.id} role="status" className={cx('pointer-events-auto rounded-lg border px-4 py-3 text-sm shadow-lg', TONES[toast.tone ?? 'info'])}>
             <div className="flex items-start gap-3">

@@ -61,7 +61,7 @@ export function WorkspaceShell({ user, onSignOut, children }: { user: SessionUse
         </div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="sticky top-0 z-20 flex h-16 items-center justify-between gap-4 border-b border-slate-200 bg-white/85 px-6 backdrop-blur">
+        <header className="sticky top-0 z-20 flex h-16 items-center justify-between gap-2 border-b border-slate-200 bg-white/85 px-3 backdrop-blur sm:gap-4 sm:px-6">
           <div className="flex items-center gap-3">
             <span className="md:hidden">
               <BrandMark subtitle="Agent" />
@@ -80,20 +80,21 @@ export function WorkspaceShell({ user, onSignOut, children }: { user: SessionUse
               <p className="text-sm font-medium text-slate-900" data-testid="current-user">{user.email}</p>
               <p className="text-xs capitalize text-slate-500">{user.role}</p>
             </div>
-            <div aria-hidden="true" className="flex size-9 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700">
+            <div aria-hidden="true" className="hidden size-9 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700 sm:flex">
               {initials(user.email)}
             </div>
             <button
               type="button"
               onClick={onSignOut}
-              className="inline-flex items-center gap-1.5 rounded-lg px-2.5 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+              aria-label="Sign out"
+              className="inline-flex shrink-0 items-center gap-1.5 rounded-lg px-2.5 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
             >
               <NavIcon name="signOut" className="size-4" />
-              Sign out
+              <span className="hidden sm:inline">Sign out</span>
             </button>
           </div>
         </header>
-        <main id="main" className="w-full flex-1 px-6 py-8">
+        <main id="main" className="w-full flex-1 px-3 py-6 sm:px-6 sm:py-8">
           {children}
         </main>
       </div>

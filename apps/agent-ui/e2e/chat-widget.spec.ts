@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { screenshot } from './support/api-helpers';
 import { E2E } from './support/e2e-environment';
 

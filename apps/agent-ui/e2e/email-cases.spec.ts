@@ -1,37 +1,16 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './support/test';
 import nodemailer from 'nodemailer';
-import { agentContext, apiCall, apiLogin, createAgent, screenshot, type SignedInUser } from './support/api-helpers';
+import { agentContext, apiCall, createAgent, screenshot, type SignedInUser } from './support/api-helpers';
+import { MAILBOXES } from './support/busy-workspace';
 import { E2E } from './support/e2e-environment';
 
 const PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 const transport = nodemailer.createTransport({ host: '127.0.0.1', port: E2E.smtpPort, secure: false, ignoreTLS: true });
 
-const CUSTOMER_MAILBOX = 'customer@autocase.test';
-const ARC_RULE_NAME = 'Every email becomes a case';
-
-let mailboxReady: Promise<void> | null = null;
-
-/**
- * A support mailbox whose ARC rule turns every email into a case, plus the customer's mailbox that
- * replies are delivered to (set up over the admin API; idempotent, so a retried worker reuses them).
- */
-function ensureMailbox(request: APIRequestContext): Promise<void> {
-  mailboxReady ??= (async () => {
-    const admin = await apiLogin(request);
-    const mailboxes = await apiCall<{ address: string }[] | { items: { address: string }[] }>(request, admin.token, 'GET', '/admin/mailboxes');
-    const existing = new Set((Array.isArray(mailboxes) ? mailboxes : mailboxes.items).map((mailbox) => mailbox.address));
-    // Replies go out over SMTP to the API's own listener, where the customer's address is a second mailbox.
-    if (!existing.has(E2E.mailbox)) await apiCall(request, admin.token, 'POST', '/admin/mailboxes', { address: E2E.mailbox, displayName: 'Support', smtp: { host: '127.0.0.1', port: E2E.smtpPort } });
-    if (!existing.has(CUSTOMER_MAILBOX)) await apiCall(request, admin.token, 'POST', '/admin/mailboxes', { address: CUSTOMER_MAILBOX, displayName: 'Customer inbox' });
-    const rules = await apiCall<{ name: string }[] | { items: { name: string }[] }>(request, admin.token, 'GET', '/admin/arc-rules');
-    if (!(Array.isArray(rules) ? rules : rules.items).some((rule) => rule.name === ARC_RULE_NAME)) {
-      await apiCall(request, admin.token, 'POST', '/admin/arc-rules', { mailbox: E2E.mailbox, name: ARC_RULE_NAME, items: [{ id: 'all', name: 'Everything', action: 'create-case' }] });
-    }
-  })();
-  return mailboxReady;
-}
+const CUSTOMER_MAILBOX = MAILBOXES.customer;
 
 async function waitForCase(request: APIRequestContext, agent: SignedInUser, subject: string): Promise<{ id: string; number: string }> {
   let found: { id: string; number: string } | undefined;
@@ -50,7 +29,6 @@ async function waitForCase(request: APIRequestContext, agent: SignedInUser, subj
 }
 
 test('an email sent over SMTP becomes a case with its thread and attachment, found through the case list filters', async ({ browser, request }) => {
-  await ensureMailbox(request);
   const agent = await createAgent(request);
   const subject = `Parcel damaged ${Date.now()}`;
   await transport.sendMail({
@@ -99,7 +77,6 @@ test('an email sent over SMTP becomes a case with its thread and attachment, fou
 });
 
 test('an email whose HTML carries a script and an onerror handler is shown without running either', async ({ browser, request }) => {
-  await ensureMailbox(request);
   const agent = await createAgent(request);
   const subject = `Invoice question ${Date.now()}`;
   await transport.sendMail({
@@ -138,7 +115,6 @@ test('an email whose HTML carries a script and an onerror handler is shown witho
 });
 
 test('the agent replies from the case; the reply is sent over SMTP with the case number in its subject', async ({ browser, request }) => {
-  await ensureMailbox(request);
   const agent = await createAgent(request);
   const subject = `Where is my refund ${Date.now()}`;
   await transport.sendMail({ from: `"Chris Customer" <${CUSTOMER_MAILBOX}>`, to: E2E.mailbox, subject, text: 'I returned the shoes two weeks ago and the refund is still missing.' });
@@ -151,6 +127,14 @@ test('the agent replies from the case; the reply is sent over SMTP with the case
   await page.getByLabel(/^Reply/).fill('Hi Chris, the refund was issued today and reaches your account within 3 days.');
   await page.getByRole('button', { name: 'Send reply' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Reply sent to ${CUSTOMER_MAILBOX}` })).toBeVisible();
+
+  // The thread shows what was sent — the acknowledgement and the reply — each with its delivery state; so does the timeline.
+  const sent = page.getByTestId('outbound-email');
+  await expect(sent.filter({ hasText: 'the refund was issued today' })).toHaveAttribute('data-delivery', 'sent');
+  await expect(sent.filter({ hasText: 'the refund was issued today' })).toContainText('Reply from Alex Agent');
+  await expect(sent.filter({ hasText: 'Acknowledgement' })).toHaveAttribute('data-delivery', 'sent');
+  await expect(page.getByTestId('timeline-sent-email')).toHaveCount(2);
+  await expect(page.getByTestId('timeline-sent-email').first()).toContainText('Reply email');
   await screenshot(page, 'agent-email-reply-sent');
 
   // The reply really went out: it arrived in the customer's mailbox, threaded by the case number.
@@ -160,5 +144,13 @@ test('the agent replies from the case; the reply is sent over SMTP with the case
       return emails.items.some((email) => email.mailbox === CUSTOMER_MAILBOX && email.subject.includes(created.number));
     }, { timeout: 20_000 })
     .toBe(true);
+
+  // The customer answers: the email lands on the same case and appears in the open thread by itself.
+  await transport.sendMail({ from: `"Chris Customer" <${CUSTOMER_MAILBOX}>`, to: E2E.mailbox, subject: `Re: [${created.number}] ${subject}`, text: 'Thanks, the money has arrived.' });
+  await expect(page.getByTestId('email-message')).toHaveCount(2);
+  await expect(page.getByTestId('email-message').last()).toContainText('the money has arrived');
+  const cases = await apiCall<{ total: number }>(request, agent.token, 'GET', `/cases?channel=email&q=${encodeURIComponent(subject)}`);
+  expect(cases.total, 'the customer reply is on the same case').toBe(1);
+  await screenshot(page, 'agent-email-customer-reply');
   await context.close();
 });

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { agentContext, createAgent, screenshot, sendChatMessage, startCustomerChat } from './support/api-helpers';
 
 test('enough context: the agent accepts, the case tab opens with AI fields highlighted; messages, typing and updates flow live', async ({ browser, request }) => {
@@ -17,7 +17,9 @@ test('enough context: the agent accepts, the case tab opens with AI fields highl
   const row = agentPage.getByRole('listitem', { name: 'Chat with Jane Doe' });
   await expect(row).toBeVisible();
   await expect(agentPage).toHaveTitle(/^\(\d+\) /);
-  await expect(agentPage.getByRole('status').filter({ hasText: 'New chat from Jane Doe' })).toBeVisible();
+  // On the inbox the row itself is the notification: no toast over its Accept button.
+  await expect(row.getByText('Newest')).toBeVisible();
+  await expect(agentPage.getByRole('status').filter({ hasText: 'New chat from Jane Doe' })).toHaveCount(0);
   await screenshot(agentPage, 'agent-inbox');
   await row.getByRole('button', { name: 'Accept' }).click();
 
@@ -60,6 +62,16 @@ test('enough context: the agent accepts, the case tab opens with AI fields highl
   await expect(priority.getByLabel('Priority')).toHaveValue('high');
   await expect(agentPage.getByTestId('ai-banner')).toContainText(/Just updated from the conversation: .*Priority/);
   await screenshot(agentPage, 'agent-update-from-conversation');
+
+  // A message naming another email address does not replace the one the customer gave in the survey: it is proposed.
+  await sendChatMessage(customer, 'You can also write to jane.work@example.org if that is easier.');
+  await expect(agentPage.getByRole('log', { name: 'Messages' }).getByText('jane.work@example.org')).toBeVisible();
+  await agentPage.getByRole('button', { name: 'Update from conversation' }).click();
+  const email = agentPage.getByTestId('case-field-customerEmail');
+  await expect(email.getByTestId('proposal-customerEmail')).toContainText('The conversation mentions jane.work@example.org');
+  await expect(email.getByLabel('Customer email')).toHaveValue('jane.doe@example.com');
+  await expect(email).toHaveAttribute('data-source', 'channel');
+  await screenshot(agentPage, 'agent-contact-proposal');
 
   // Nothing new to learn: the agent is told that no changes were made.
   await agentPage.getByRole('button', { name: 'Update from conversation' }).click();

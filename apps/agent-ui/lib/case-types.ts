@@ -29,13 +29,35 @@ export interface CaseView {
   version: number;
 }
 
+/** A value the conversation suggests for a field the customer filled themselves (kept, not overwritten). */
+export interface FieldProposal {
+  field: string;
+  value: FieldValue;
+  confidence: number;
+  predictor: string;
+}
+
 /** `POST /api/cases/:id/update-from-conversation`. */
 export interface UpdateFromConversationResult {
   changed: string[];
   case?: CaseView;
+  proposals?: FieldProposal[];
   message?: string;
   /** One sentence naming what changed (old → new), what was kept because an agent set it, and why. */
   summary?: string;
+}
+
+/** `GET /api/cases/:id/outbound-emails`: what was sent (or tried) on the case. */
+export interface OutboundEmailView {
+  messageId: string;
+  kind: 'acknowledgement' | 'agent-reply' | 'notification';
+  to: string[];
+  subject: string;
+  text?: string;
+  sentBy?: string;
+  sentAt: string;
+  delivery: 'sent' | 'failed' | 'bounced';
+  deliveryError?: string;
 }
 
 export interface PagedList<T> {

@@ -9,6 +9,18 @@ describe('parseFieldInput', () => {
     expect(parseFieldInput({ type: 'number', label: 'Items', options: [] }, 'many')).toEqual({ ok: false, error: 'Items must be a number' });
   });
 
+  it('keeps a currency amount with its currency as the API stores it, and refuses what the API would refuse', () => {
+    const amount = { type: 'currency' as const, label: 'Amount', options: [] };
+    for (const text of ['EUR 49.99', '49.99 EUR', '$12.50', '€ 3', '1,299.00 USD']) expect(parseFieldInput(amount, text)).toEqual({ ok: true, value: text });
+    expect(parseFieldInput(amount, toInputText('EUR 49.99'))).toEqual({ ok: true, value: 'EUR 49.99' });
+    expect(parseFieldInput(amount, toInputText(12.5))).toEqual({ ok: true, value: 12.5 });
+    expect(parseFieldInput(amount, 'forty euros')).toEqual({ ok: false, error: 'Amount must be an amount like 12.50, EUR 12.50 or $12.50' });
+  });
+
+  it('keeps a stored date-time (the API accepts one for a date field)', () => {
+    expect(parseFieldInput({ type: 'date', label: 'Due', options: [] }, '2026-01-31T12:00:00Z')).toEqual({ ok: true, value: '2026-01-31T12:00:00Z' });
+  });
+
   it('clears a field when the input is empty', () => {
     expect(parseFieldInput({ type: 'email', label: 'Email', options: [] }, '  ')).toEqual({ ok: true, value: null });
   });

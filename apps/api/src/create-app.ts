@@ -89,6 +89,11 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Running
     const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('Autocase API').setDescription('Autonomous case management: configuration, cases, chat, email.').setVersion('1').addBearerAuth().build());
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
+    // The UIs' proxies reuse idle keep-alive sockets; with Node's 5 s default the server closed them
+    // just as a request went out on one (ECONNRESET, a 500 at the proxy). Idle sockets now outlive the clients' own timeouts.
+    const httpServer = app.getHttpServer() as { keepAliveTimeout: number; headersTimeout: number };
+    httpServer.keepAliveTimeout = 65_000;
+    httpServer.headersTimeout = 66_000;
     await app.listen(options.port ?? config.port, config.host);
     if (demoSeeded && config.demo) await seedDemoChannels(app, logger);
     const queue = app.get<HostJobQueue>(JOB_QUEUE);

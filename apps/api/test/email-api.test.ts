@@ -158,6 +158,14 @@ describeEachDatabase('email over SMTP and HTTP into cases', (databaseId) => {
     expect(caseEmails.items.map((email) => email.messageId)).toEqual(['first@customer.example', 'reply@customer.example', 'bounce-1@mx.customer.example', 'answer@customer.example']);
     expect(customerInbox.accepted).toHaveLength(2);
     expect((await (await app.api('/cases?channel=email', { token })).json()) as { total: number }).toMatchObject({ total: 1 });
+
+    // What we sent is on the case too, each message with its text and delivery state (the acknowledgement bounced).
+    const outbound = (await (await app.api(`/cases/${caseView.number}/outbound-emails`, { token })).json()) as { items: { kind: string; to: string[]; subject: string; text: string; delivery: string; deliveryError?: string; sentBy?: string }[] };
+    expect(outbound.items).toEqual([
+      expect.objectContaining({ kind: 'acknowledgement', to: ['jane@customer.example'], subject: acknowledgement.email.subject, delivery: 'bounced', text: expect.stringContaining(caseView.number) }),
+      expect.objectContaining({ kind: 'agent-reply', to: ['jane@customer.example'], delivery: 'sent', text: expect.stringContaining('Please try a new cartridge.'), sentBy: expect.any(String) }),
+    ]);
+    expect((await app.api('/cases/CAS-99999/outbound-emails', { token })).status).toBe(404);
   });
 
   it('refuses unknown recipients with 550 and takes raw MIME over HTTP with the mailbox secret, byte for byte and once', async () => {

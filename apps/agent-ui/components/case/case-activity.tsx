@@ -6,7 +6,8 @@ import { Tabs, tabPanelProps } from '../ui/tabs';
 import { CaseHistory } from './case-history';
 import { CasePredictionLog } from './case-prediction-log';
 import { CaseTimeline } from './case-timeline';
-import type { AuditEntry, Note, PagedList } from '@/lib/case-types';
+import type { AuditEntry, Note, OutboundEmailView, PagedList } from '@/lib/case-types';
+import { listItems } from '@/lib/list-items';
 import { predictionLogPath, type PredictionLogEntryView } from '@/lib/prediction-log';
 import { useApiResource } from '@/lib/use-api-resource';
 
@@ -14,19 +15,22 @@ import { useApiResource } from '@/lib/use-api-resource';
 export function CaseActivity({ caseId, fields, version }: { caseId: string; fields: FieldDefinition[]; version: number }) {
   const [tab, setTab] = useState('timeline');
   const notes = useApiResource<PagedList<Note> | Note[]>(`/cases/${encodeURIComponent(caseId)}/notes`);
+  const outbound = useApiResource<PagedList<OutboundEmailView>>(`/cases/${encodeURIComponent(caseId)}/outbound-emails`);
   const audit = useApiResource<PagedList<AuditEntry> | AuditEntry[]>(`/cases/${encodeURIComponent(caseId)}/audit`);
   const predictions = useApiResource<PagedList<PredictionLogEntryView>>(tab === 'ai-log' ? predictionLogPath(caseId) : null);
   const seen = useRef(version);
   const { reload: reloadNotes } = notes;
   const { reload: reloadAudit } = audit;
+  const { reload: reloadOutbound } = outbound;
   const { reload: reloadPredictions } = predictions;
   useEffect(() => {
     if (seen.current === version) return;
     seen.current = version;
     reloadNotes();
     reloadAudit();
+    reloadOutbound();
     reloadPredictions();
-  }, [version, reloadNotes, reloadAudit, reloadPredictions]);
+  }, [version, reloadNotes, reloadAudit, reloadOutbound, reloadPredictions]);
   const prefix = `activity-${caseId}`;
   return (
     <section aria-label="Case activity" className="pt-2">
@@ -42,7 +46,7 @@ export function CaseActivity({ caseId, fields, version }: { caseId: string; fiel
         ]}
       />
       <div {...tabPanelProps(prefix, tab)} className="pt-4 focus:outline-none">
-        {tab === 'timeline' && <CaseTimeline caseId={caseId} resource={notes} />}
+        {tab === 'timeline' && <CaseTimeline caseId={caseId} resource={notes} sent={listItems(outbound.data)} />}
         {tab === 'history' && <CaseHistory resource={audit} fields={fields} />}
         {tab === 'ai-log' && <CasePredictionLog resource={predictions} fields={fields} />}
       </div>

@@ -13,7 +13,7 @@ import { CaseActivity } from './case-activity';
 import { CaseAiBanner } from './case-ai-banner';
 import { CaseFieldsForm } from './case-fields-form';
 import { api, ApiError } from '@/lib/api-client';
-import type { CaseView, UpdateFromConversationResult } from '@/lib/case-types';
+import type { CaseView, FieldProposal, UpdateFromConversationResult } from '@/lib/case-types';
 import { changedValues, parseFieldInput } from '@/lib/field-values';
 import { payloadString, useRealtime } from '@/lib/realtime';
 import { relativeTime } from '@/lib/relative-time';
@@ -38,6 +38,8 @@ export function CaseEditor({ caseId, messages = [], onNumber }: CaseEditorProps)
   const [draft, setDraft] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [justChanged, setJustChanged] = useState<string[]>([]);
+  /** What the conversation suggests for values the customer gave (never written over; the agent may take it). */
+  const [proposals, setProposals] = useState<FieldProposal[]>([]);
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState<'save' | 'update' | null>(null);
   const [activityVersion, setActivityVersion] = useState(0);
@@ -107,6 +109,7 @@ export function CaseEditor({ caseId, messages = [], onNumber }: CaseEditorProps)
       caseResource.setData('case' in result ? result.case : result);
       setDraft({});
       setJustChanged([]);
+      setProposals([]);
       setNotice({ tone: 'success', text: 'Saved. Your values are kept: the AI will not overwrite them.' });
       setActivityVersion((value) => value + 1);
     } catch (caught) {
@@ -126,6 +129,7 @@ export function CaseEditor({ caseId, messages = [], onNumber }: CaseEditorProps)
       if (result.case) caseResource.setData(result.case);
       else caseResource.reload();
       setJustChanged(result.changed);
+      setProposals(result.proposals ?? []);
       setActivityVersion((value) => value + 1);
       if (result.changed.length === 0) setNotice({ tone: 'info', text: `No changes were made. ${result.message ?? 'There was not enough new context in the conversation.'}` });
       else if (result.summary) setNotice({ tone: 'success', text: result.summary });
@@ -141,10 +145,10 @@ export function CaseEditor({ caseId, messages = [], onNumber }: CaseEditorProps)
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0 flex-1">
           <div className="flex min-w-0 items-center gap-2">
-            <p className="font-mono text-xs text-slate-500" data-testid="case-number">{current.number}</p>
+            <p className="shrink-0 whitespace-nowrap font-mono text-xs text-slate-500" data-testid="case-number">{current.number}</p>
             <Badge tone="neutral">{current.channel}</Badge>
-            {current.contactEmail && <span className="truncate text-xs text-slate-500">{current.contactEmail}</span>}
-            <span className="text-xs text-slate-400">updated {relativeTime(current.updatedAt)}</span>
+            {current.contactEmail && <span className="min-w-0 truncate text-xs text-slate-500">{current.contactEmail}</span>}
+            <span className="shrink-0 whitespace-nowrap text-xs text-slate-400">updated {relativeTime(current.updatedAt)}</span>
           </div>
           <label className="sr-only" htmlFor={`title-${current.id}`}>Case title</label>
           <textarea
@@ -190,9 +194,10 @@ export function CaseEditor({ caseId, messages = [], onNumber }: CaseEditorProps)
         {fields.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-500">No case fields are configured yet. An admin adds them in the admin console.</p>
         ) : (
-          <CaseFieldsForm caseView={current} fields={fields} draft={draft} errors={errors} justChanged={aiJustChanged} messages={messages} onChange={edit} />
+          <CaseFieldsForm caseView={current} fields={fields} draft={draft} errors={errors} justChanged={aiJustChanged} proposals={proposals} messages={messages} onChange={edit} />
         )}
-        <div className="mt-4 flex flex-wrap items-center justify-end gap-2 border-t border-slate-100 pt-4">
+        {/* Sticky: Save and Update stay in view however long the form is. */}
+        <div className="sticky bottom-0 z-20 mt-4 flex flex-wrap items-center justify-end gap-2 border-t border-slate-100 bg-white/95 pb-1 pt-3 backdrop-blur" data-testid="case-actions">
           {current.conversationId && (
             <Button onClick={updateFromConversation} loading={busy === 'update'} disabled={busy !== null} title="Predict the fields again from the conversation so far; your own edits are kept">
               Update from conversation

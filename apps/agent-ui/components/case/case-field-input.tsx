@@ -2,6 +2,7 @@
 
 import type { FieldDefinition } from '@autocase/core';
 import { controlClass } from '../ui/form-field';
+import { isPlainDate } from '@/lib/field-values';
 
 export interface CaseFieldInputProps {
   field: FieldDefinition;
@@ -12,7 +13,13 @@ export interface CaseFieldInputProps {
   onChange: (text: string) => void;
 }
 
-const INPUT_TYPES: Partial<Record<FieldDefinition['type'], string>> = { email: 'email', phone: 'tel', date: 'date', number: 'number', currency: 'number' };
+const INPUT_TYPES: Partial<Record<FieldDefinition['type'], string>> = { email: 'email', phone: 'tel', date: 'date', number: 'number' };
+
+/** The input type for a field and its current text: a currency is text (`EUR 49.99` is not a number input's value), a date-time is text. */
+function inputType(field: FieldDefinition, text: string): string {
+  if (field.type === 'date' && !isPlainDate(text)) return 'text';
+  return INPUT_TYPES[field.type] ?? 'text';
+}
 
 /** The right control for a field type: select for choices and yes/no, textarea for long text, typed inputs otherwise. */
 export function CaseFieldInput({ field, id, text, invalid, describedBy, onChange }: CaseFieldInputProps) {
@@ -48,8 +55,10 @@ export function CaseFieldInput({ field, id, text, invalid, describedBy, onChange
     <>
       <input
         {...common}
-        type={INPUT_TYPES[field.type] ?? 'text'}
-        step={field.type === 'currency' ? '0.01' : field.type === 'number' ? 'any' : undefined}
+        type={inputType(field, text)}
+        step={field.type === 'number' ? 'any' : undefined}
+        inputMode={field.type === 'currency' ? 'decimal' : undefined}
+        placeholder={field.type === 'currency' ? 'e.g. EUR 49.99' : undefined}
         list={listId}
         value={text}
         onChange={(event) => onChange(event.target.value)}

@@ -6,8 +6,8 @@ import { Badge } from '../ui/badge';
 import { cx } from '../ui/cx';
 import { CaseFieldInput } from './case-field-input';
 import { FieldProvenance } from './field-provenance';
-import type { CaseView } from '@/lib/case-types';
-import { formatConfidence, toInputText } from '@/lib/field-values';
+import type { CaseView, FieldProposal } from '@/lib/case-types';
+import { displayFieldValue, formatConfidence, toInputText } from '@/lib/field-values';
 
 export interface CaseFieldsFormProps {
   caseView: CaseView;
@@ -15,11 +15,12 @@ export interface CaseFieldsFormProps {
   draft: Record<string, string>;
   errors: Record<string, string>;
   justChanged: string[];
+  proposals?: FieldProposal[];
   messages: ChatMessage[];
   onChange: (key: string, text: string) => void;
 }
 
-function FieldRow({ field, caseView, draft, error, justChanged, messages, onChange }: { field: FieldDefinition; caseView: CaseView; draft: string | undefined; error: string | undefined; justChanged: boolean; messages: ChatMessage[]; onChange: (text: string) => void }) {
+function FieldRow({ field, caseView, draft, error, justChanged, proposal, messages, onChange }: { field: FieldDefinition; caseView: CaseView; draft: string | undefined; error: string | undefined; justChanged: boolean; proposal: FieldProposal | undefined; messages: ChatMessage[]; onChange: (text: string) => void }) {
   const id = useId();
   const state = caseView.fields[field.key];
   const edited = draft !== undefined;
@@ -49,6 +50,16 @@ function FieldRow({ field, caseView, draft, error, justChanged, messages, onChan
         {edited && <Badge tone="warning">Unsaved</Badge>}
       </div>
       <CaseFieldInput field={field} id={id} text={draft ?? toInputText(state?.value)} invalid={Boolean(error)} describedBy={describedBy} onChange={onChange} />
+      {proposal && !edited && (
+        <p className="mt-1.5 flex flex-wrap items-center gap-x-2 text-xs text-slate-600" data-testid={`proposal-${field.key}`}>
+          <span>
+            The conversation mentions <span className="font-semibold text-slate-900">{displayFieldValue(field, proposal.value)}</span>; the customer’s own value is kept.
+          </span>
+          <button type="button" className="font-semibold text-brand-700 hover:underline" onClick={() => onChange(toInputText(proposal.value))}>
+            Use this
+          </button>
+        </p>
+      )}
       {error && (
         <p id={errorId} className="mt-1.5 text-xs font-medium text-red-600">
           {error}
@@ -64,7 +75,7 @@ function FieldRow({ field, caseView, draft, error, justChanged, messages, onChan
 }
 
 /** Every configured field with its value, who set it, and the right input for its type. */
-export function CaseFieldsForm({ caseView, fields, draft, errors, justChanged, messages, onChange }: CaseFieldsFormProps) {
+export function CaseFieldsForm({ caseView, fields, draft, errors, justChanged, proposals = [], messages, onChange }: CaseFieldsFormProps) {
   const unknownKeys = Object.keys(caseView.fields).filter((key) => !fields.some((field) => field.key === key));
   return (
     <div className="@container">
@@ -77,6 +88,7 @@ export function CaseFieldsForm({ caseView, fields, draft, errors, justChanged, m
             draft={draft[field.key]}
             error={errors[field.key]}
             justChanged={justChanged.includes(field.key) && caseView.fields[field.key]?.source === 'ai'}
+            proposal={proposals.find((proposal) => proposal.field === field.key)}
             messages={messages}
             onChange={(text) => onChange(field.key, text)}
           />

@@ -7,7 +7,7 @@ import { controlClass } from '../ui/form-field';
 import { api, ApiError } from '@/lib/api-client';
 
 /** Replies to the customer by email from the case; the API threads it on the case's latest email. */
-export function EmailReplyForm({ caseId, defaultTo }: { caseId: string; defaultTo: string }) {
+export function EmailReplyForm({ caseId, defaultTo, onSent }: { caseId: string; defaultTo: string; onSent?: () => void }) {
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
   const [result, setResult] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
@@ -26,6 +26,8 @@ export function EmailReplyForm({ caseId, defaultTo }: { caseId: string; defaultT
     } catch (caught) {
       setResult({ tone: 'error', text: caught instanceof ApiError ? caught.message : String(caught) });
     } finally {
+      // Sent or not, the thread shows the reply with its delivery state.
+      onSent?.();
       setSending(false);
     }
   }

@@ -1,17 +1,20 @@
 'use client';
 
 import type { EmailAttachmentMeta, EmailMessage } from '@autocase/core';
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { ResourceError } from '../resource-error';
 import { Badge } from '../ui/badge';
 import { Card, CardHeader } from '../ui/card';
 import { SkeletonRows } from '../ui/skeleton';
 import { EmailHtmlFrame } from './email-html-frame';
 import { EmailReplyForm } from './email-reply-form';
+import { OutboundEmailItem } from './outbound-email';
 import { ApiError } from '@/lib/api-client';
-import type { PagedList } from '@/lib/case-types';
+import type { OutboundEmailView, PagedList } from '@/lib/case-types';
 import { downloadFromApi, formatBytes } from '@/lib/download';
 import { listItems } from '@/lib/list-items';
+import { payloadString, useRealtime } from '@/lib/realtime';
+import { useSession } from '@/lib/session';
 import { useApiResource } from '@/lib/use-api-resource';
 
 function address(entry: { address: string; name?: string } | null | undefined): string {
@@ -94,24 +97,49 @@ function EmailItem({ email, index }: { email: EmailMessage; index: number }) {
   );
 }
 
-/** The emails of a case, oldest first, shown safely, with attachments and a reply box. */
+type ThreadEntry = { kind: 'inbound'; at: string; email: EmailMessage } | { kind: 'outbound'; at: string; email: OutboundEmailView };
+
+/** The emails of a case, oldest first — received and sent, each sent one with its delivery state — shown safely, with attachments and a reply box. Live: a new email on the case appears by itself. */
 export function EmailThread({ caseId }: { caseId: string }) {
   const resource = useApiResource<PagedList<EmailMessage> | EmailMessage[]>(`/cases/${encodeURIComponent(caseId)}/emails`);
-  const emails = [...listItems(resource.data)].sort((left, right) => left.receivedAt.localeCompare(right.receivedAt));
+  const outbound = useApiResource<PagedList<OutboundEmailView>>(`/cases/${encodeURIComponent(caseId)}/outbound-emails`);
+  const session = useSession();
+  const auth = useMemo(() => (session ? { token: session.token } : null), [session]);
+  const { reload: reloadInbound } = resource;
+  const { reload: reloadOutbound } = outbound;
+  const reload = useCallback(() => {
+    reloadInbound();
+    reloadOutbound();
+  }, [reloadInbound, reloadOutbound]);
+  useRealtime(auth, {
+    'email.processed': (payload) => {
+      if (payloadString(payload, 'caseId') === caseId) reload();
+    },
+  });
+  // A message we sent that came back in (a copy delivered to a mailbox of ours) is shown once, as sent.
+  const sentIds = new Set(listItems(outbound.data).map((email) => email.messageId));
+  const inbound = listItems(resource.data).filter((email) => !email.messageId || !sentIds.has(email.messageId));
+  const entries: ThreadEntry[] = [
+    ...inbound.map((email) => ({ kind: 'inbound' as const, at: email.receivedAt, email })),
+    ...listItems(outbound.data).map((email) => ({ kind: 'outbound' as const, at: email.sentAt, email })),
+  ].sort((left, right) => left.at.localeCompare(right.at));
+  const latestInbound = [...inbound].sort((left, right) => left.receivedAt.localeCompare(right.receivedAt)).at(-1);
   return (
     <Card>
-      <CardHeader title="Email thread" description={resource.data ? `${emails.length} ${emails.length === 1 ? 'message' : 'messages'}` : undefined} />
+      <CardHeader title="Email thread" description={resource.data ? `${entries.length} ${entries.length === 1 ? 'message' : 'messages'}` : undefined} />
       <div className="space-y-4 px-6 py-5">
         {resource.error && !resource.data ? (
           <ResourceError error={resource.error} feature="Email thread" onRetry={resource.reload} />
         ) : !resource.data ? (
           <SkeletonRows rows={2} label="Loading emails" />
-        ) : emails.length === 0 ? (
+        ) : entries.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-200 px-4 py-6 text-center text-sm text-slate-500">No emails are linked to this case.</p>
         ) : (
-          emails.map((email, index) => <EmailItem key={email.id} email={email} index={index} />)
+          entries.map((entry, index) =>
+            entry.kind === 'inbound' ? <EmailItem key={entry.email.id} email={entry.email} index={index} /> : <OutboundEmailItem key={entry.email.messageId} email={entry.email} />,
+          )
         )}
-        {resource.data && <EmailReplyForm caseId={caseId} defaultTo={emails.at(-1)?.from?.address ?? ''} />}
+        {resource.data && <EmailReplyForm caseId={caseId} defaultTo={latestInbound?.from?.address ?? ''} onSent={reloadOutbound} />}
       </div>
     </Card>
   );

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ComponentPropsWithRef } from 'react';
 import { cx } from './cx';
 import { Spinner } from './spinner';
 
@@ -17,7 +17,7 @@ const SIZES: Record<Size, string> = {
   md: 'h-9 px-3.5 text-sm gap-2',
 };
 
-export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+export interface ButtonProps extends ComponentPropsWithRef<'button'> {
   variant?: Variant;
   size?: Size;
   loading?: boolean;

@@ -28,7 +28,7 @@ export function Tabs({ tabs, selected, onSelect, label, idPrefix, className }: {
     refs.current[target.id]?.focus();
   }
   return (
-    <div role="tablist" aria-label={label} onKeyDown={onKeyDown} className={cx('flex gap-1 border-b border-slate-200', className)}>
+    <div role="tablist" aria-label={label} onKeyDown={onKeyDown} className={cx('flex gap-1 overflow-x-auto border-b border-slate-200', className)}>
       {tabs.map((tab) => {
         const active = tab.id === selected;
         return (
@@ -45,7 +45,7 @@ export function Tabs({ tabs, selected, onSelect, label, idPrefix, className }: {
             tabIndex={active ? 0 : -1}
             onClick={() => onSelect(tab.id)}
             className={cx(
-              '-mb-px inline-flex items-center gap-2 border-b-2 px-3 py-2 text-sm font-medium transition-colors',
+              '-mb-px inline-flex shrink-0 items-center gap-2 whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium transition-colors',
               active ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-800',
             )}
           >

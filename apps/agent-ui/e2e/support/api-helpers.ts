@@ -30,9 +30,11 @@ export async function createAgent(request: APIRequestContext): Promise<SignedInU
 }
 
 /** An agent's browser context with the session already stored (the sign-in form has its own test in the foundation). */
-export async function agentContext(browser: Browser, session: SignedInUser): Promise<BrowserContext> {
-  const context = await browser.newContext();
-  await context.addInitScript((value) => window.localStorage.setItem('autocase.agent.session', value), JSON.stringify(session));
+export async function agentContext(browser: Browser, session: SignedInUser, options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  await context.addInitScript((value) => {
+    if (window.location.protocol.startsWith('http')) window.localStorage.setItem('autocase.agent.session', value);
+  }, JSON.stringify(session));
   return context;
 }
 

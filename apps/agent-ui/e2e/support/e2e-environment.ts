@@ -31,6 +31,6 @@ export const E2E_PLUGINS = [
       ],
     },
   },
-  { kind: 'predictor', package: '@autocase/predictors/regex', config: { fields: { orderNumber: { extractor: 'pattern', pattern: 'ORD-\\d{6}', confidence: 0.95 } } } },
+  { kind: 'predictor', package: '@autocase/predictors/regex', config: { fields: { orderNumber: { extractor: 'pattern', pattern: 'ORD-\\d{6}', confidence: 0.95 }, customerEmail: { extractor: 'email' } } } },
   { kind: 'summarizer', package: '@autocase/predictors/summarizers', export: 'extractiveSummarizer' },
 ];

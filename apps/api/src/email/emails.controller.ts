@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { BadGatewayException, Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ConflictError, NotFoundError, normalizeMessageId, type CaseEngineDeps, type EmailMessage, type OutboundMailRecord } from '@autocase/core';
 import { composeCaseReply, extractAttachment, processStoredEmail } from '@autocase/channels/email';
@@ -104,12 +104,14 @@ export class EmailsController {
     return { items, total: items.length };
   }
 
-  /** What was sent by email on the case (agent replies and acknowledgements), oldest first, with the transport each went through. */
-  @Get('cases/:id/email-replies')
+  /** What was sent (or tried) on the case — acknowledgements and agent replies — oldest first, each with its delivery state. */
+  @Get('cases/:id/outbound-emails')
   @ApiParam({ name: 'id', description: 'the case id or number (e.g. CAS-00042)' })
-  async sentOnCase(@Param('id') id: string): Promise<{ items: OutboundMailRecord[]; total: number }> {
+  @ApiResponse({ status: 200, description: '`{ items, total }`: messageId, kind, to, subject, text, sentBy, sentAt, delivery (sent | failed | bounced), deliveryError, transport (mailbox-smtp, server-smtp, outbox) and delivered (false when kept in the development outbox)' })
+  @ApiResponse({ status: 404, description: 'no case with that id or number' })
+  async outboundForCase(@Param('id') id: string): Promise<{ items: (OutboundMailRecord & { delivery: NonNullable<OutboundMailRecord['delivery']> })[]; total: number }> {
     const caseRecord = await this.requireCase(id);
-    const items = await this.processing.outboundLog.listForCase(caseRecord.id);
+    const items = (await this.processing.outboundLog.listForCase(caseRecord.id)).map((record) => ({ ...record, delivery: record.delivery ?? 'sent' }));
     return { items, total: items.length };
   }
 
@@ -145,10 +147,20 @@ export class EmailsController {
       ...(body.html ? { html: body.html } : {}),
       ...(body.to ? { to: body.to } : {}),
     });
-    const sent = await route.mailer.send(message);
-    const messageId = normalizeMessageId(sent.messageId) ?? message.messageId!;
     const at = this.engine.clock.now().toISOString();
-    await this.processing.outboundLog.record({ messageId, caseId: caseRecord.id, kind: 'agent-reply', to: message.to, subject: message.subject, sentAt: at, text: message.text, transport: route.kind, delivered: route.delivers });
+    const sentBy = user.displayName ?? user.email;
+    const record = { caseId: caseRecord.id, kind: 'agent-reply' as const, to: message.to, subject: message.subject, sentAt: at, text: message.text, sentBy, transport: route.kind, delivered: route.delivers };
+    let sent;
+    try {
+      sent = await route.mailer.send(message);
+    } catch (error) {
+      // The case shows the reply that did not go out, and why; the agent gets the reason too.
+      const reason = error instanceof Error ? error.message : String(error);
+      await this.processing.outboundLog.record({ ...record, messageId: message.messageId ?? randomUUID(), delivery: 'failed', deliveryError: reason });
+      throw new BadGatewayException(`the reply could not be sent through ${route.description}: ${reason}`);
+    }
+    const messageId = normalizeMessageId(sent.messageId) ?? message.messageId!;
+    await this.processing.outboundLog.record({ ...record, messageId, delivery: 'sent' });
     const where = route.delivers ? '' : ' (kept in the outbox, not delivered)';
     await this.engine.audit.append([
       { id: randomUUID(), caseId: caseRecord.id, at, action: 'note-added', actor: { type: 'user', id: user.id, name: user.displayName ?? user.email }, source: 'agent', reason: `email reply sent to ${message.to.join(', ')} (${messageId})${where}` },

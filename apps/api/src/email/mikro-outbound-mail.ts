@@ -26,6 +26,11 @@ export class MikroOutboundMailLog implements OutboundMailLog {
     const rows = await queryBound<{ data: unknown }>(this.orm.em.fork(), `select data from outbound_mail where message_id in (${placeholderList(unique.length)})`, unique);
     return rows.map((row) => jsonColumn<OutboundMailRecord>(row.data));
   }
+
+  async listForCase(caseId: string): Promise<OutboundMailRecord[]> {
+    const rows = await queryBound<{ data: unknown }>(this.orm.em.fork(), 'select data from outbound_mail where case_id = ? order by sent_at, message_id', [caseId]);
+    return rows.map((row) => jsonColumn<OutboundMailRecord>(row.data));
+  }
 }
 
 /** Activity older than this is no longer looked at (limits are per hour); it is pruned as new activity comes in. */

@@ -87,7 +87,11 @@ export interface ArcRuleRepository {
 export const OUTBOUND_MAIL_KINDS = ['acknowledgement', 'agent-reply', 'notification'] as const;
 export type OutboundMailKind = (typeof OUTBOUND_MAIL_KINDS)[number];
 
-/** A message we sent, remembered for threading replies and attributing bounces. */
+export const OUTBOUND_DELIVERY_STATES = ['sent', 'failed', 'bounced'] as const;
+/** `sent`: the SMTP server accepted it; `failed`: sending it failed; `bounced`: a delivery failure report named it. */
+export type OutboundDeliveryState = (typeof OUTBOUND_DELIVERY_STATES)[number];
+
+/** A message we sent (or tried to), remembered for threading replies, attributing bounces and showing it on its case. */
 export interface OutboundMailRecord {
   messageId: string;
   caseId: string | null;
@@ -95,8 +99,14 @@ export interface OutboundMailRecord {
   to: string[];
   subject: string;
   sentAt: string;
-  /** The plain-text body, so what was sent can be shown with the case. */
+  /** The plain-text body (absent on records kept before bodies were). */
   text?: string;
+  /** Who sent it: the agent's name for a reply. */
+  sentBy?: string;
+  /** Absent on older records, which were all `sent`. */
+  delivery?: OutboundDeliveryState;
+  /** Why sending failed or the message bounced. */
+  deliveryError?: string;
   /** The transport it went through (e.g. `mailbox-smtp`, `server-smtp`, `outbox`) and whether it left the server. */
   transport?: string;
   delivered?: boolean;
@@ -105,6 +115,8 @@ export interface OutboundMailRecord {
 export interface OutboundMailLog {
   record(entry: OutboundMailRecord): Promise<void>;
   findByMessageIds(messageIds: string[]): Promise<OutboundMailRecord[]>;
+  /** Everything sent (or tried) on a case, oldest first. */
+  listForCase(caseId: string): Promise<OutboundMailRecord[]>;
 }
 
 /** Per-sender activity for the acknowledgement rate limit and the loop guard. */

@@ -187,11 +187,19 @@ export class InMemoryArcRuleRepository implements ArcRuleRepository {
 export class InMemoryOutboundMailLog implements OutboundMailLog {
   readonly records: OutboundMailRecord[] = [];
   async record(entry: OutboundMailRecord): Promise<void> {
-    this.records.push(clone(entry));
+    const index = this.records.findIndex((record) => record.messageId === entry.messageId);
+    if (index === -1) this.records.push(clone(entry));
+    else this.records[index] = clone(entry);
   }
   async findByMessageIds(messageIds: string[]): Promise<OutboundMailRecord[]> {
     const wanted = new Set(messageIds);
     return this.records.filter((record) => wanted.has(record.messageId)).map(clone);
+  }
+  async listForCase(caseId: string): Promise<OutboundMailRecord[]> {
+    return this.records
+      .filter((record) => record.caseId === caseId)
+      .sort((left, right) => left.sentAt.localeCompare(right.sentAt))
+      .map(clone);
   }
 }
 

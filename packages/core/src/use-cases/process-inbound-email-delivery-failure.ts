@@ -26,6 +26,7 @@ export async function attachDeliveryFailure(ports: DeliveryFailurePorts, email: 
   if (!caseRecord) return null;
   const reason = `delivery failure: our ${ours.kind} ${ours.messageId} to ${ours.to.join(', ')} bounced (${parsed.classification.signals.join('; ')})`;
   const at = now.toISOString();
+  await ports.outboundLog.record({ ...ours, delivery: 'bounced', deliveryError: parsed.classification.signals.join('; ') || 'a delivery failure report came back' });
   await ports.audit.append([{ id: ports.ids.next(), caseId: caseRecord.id, at, action: 'email-linked', actor: { type: 'channel', id: 'email' }, source: 'system', reason }]);
   await ports.notes?.add({ caseId: caseRecord.id, kind: 'system', body: `Delivery failure: ${parsed.subject || 'bounce'} — ${reason}`, authorId: null, dedupeKey: `delivery-failure:${email.id}` });
   return { caseRecord, reason };

@@ -30,8 +30,10 @@ export async function sendAcknowledgement(
     return { sent: false, note: `acknowledgement not sent: ${recipient} reached the limit of ${(ports.limits ?? defaultSenderLimits).acknowledgementsPerSenderPerHour} per hour` };
   }
   const messageId = newOutboundMessageId(input.mailboxAddress);
+  const at = now.toISOString();
+  let message: ReturnType<typeof buildAcknowledgement> | null = null;
   try {
-    const message = buildAcknowledgement({
+    message = buildAcknowledgement({
       template: mailbox?.acknowledgement ?? AcknowledgementTemplateSchema.parse({}),
       mailbox: { address: input.mailboxAddress, displayName: mailbox?.displayName, from: mailbox?.smtp?.from },
       caseRecord,
@@ -39,11 +41,13 @@ export async function sendAcknowledgement(
       messageId,
     });
     const sent = await mailer.send(message);
-    const at = now.toISOString();
-    await ports.outboundLog.record({ messageId: normalizeMessageId(sent.messageId) ?? messageId, caseId: caseRecord.id, kind: 'acknowledgement', to: message.to, subject: message.subject, sentAt: at, text: message.text });
+    await ports.outboundLog.record({ messageId: normalizeMessageId(sent.messageId) ?? messageId, caseId: caseRecord.id, kind: 'acknowledgement', to: message.to, subject: message.subject, sentAt: at, text: message.text, delivery: 'sent' });
     await ports.senderActivity.record({ sender: recipient, kind: 'acknowledgement', subjectKey: normalizeSubject(parsed.subject), at });
     return { sent: true, note: `acknowledgement sent to ${recipient}` };
   } catch (error) {
-    return { sent: false, note: `acknowledgement to ${recipient} failed: ${error instanceof Error ? error.message : String(error)}` };
+    const reason = error instanceof Error ? error.message : String(error);
+    // The case shows the acknowledgement that did not go out, and why.
+    if (message) await ports.outboundLog.record({ messageId, caseId: caseRecord.id, kind: 'acknowledgement', to: message.to, subject: message.subject, sentAt: at, text: message.text, delivery: 'failed', deliveryError: reason }).catch(() => undefined);
+    return { sent: false, note: `acknowledgement to ${recipient} failed: ${reason}` };
   }
 }

@@ -105,7 +105,8 @@ describe('processInboundEmail', () => {
     expect(mailer.sent).toHaveLength(1);
     expect(mailer.sent[0]!.subject).toBe(`[${result.caseRecord!.number}] We received your request: LaserJet 4000 jams`);
     expect(mailer.sent[0]!.headers).toMatchObject({ 'Auto-Submitted': 'auto-replied' });
-    expect(deps.outboundLog.records[0]).toMatchObject({ caseId: result.caseRecord!.id, kind: 'acknowledgement' });
+    expect(deps.outboundLog.records[0]).toMatchObject({ caseId: result.caseRecord!.id, kind: 'acknowledgement', delivery: 'sent', text: mailer.sent[0]!.text });
+    expect(await deps.outboundLog.listForCase(result.caseRecord!.id)).toEqual([expect.objectContaining({ subject: mailer.sent[0]!.subject })]);
     const audit = await deps.audit.listForCase(result.caseRecord!.id);
     expect(audit.map((entry) => entry.action)).toContain('case-created');
     expect(audit.filter((entry) => entry.source === 'ai').map((entry) => entry.field)).toEqual(['category', 'product']);
@@ -166,6 +167,7 @@ describe('processInboundEmail', () => {
     });
     expect(bounce).toMatchObject({ outcome: 'linked', caseRecord: { id: first.caseRecord!.id } });
     expect(bounce.email.reason).toMatch(/^delivery failure: our acknowledgement/);
+    expect(await deps.outboundLog.listForCase(first.caseRecord!.id)).toEqual([expect.objectContaining({ messageId: ackId, delivery: 'bounced', deliveryError: 'multipart/report delivery-status' })]);
     expect((await deps.notes.listForCase(first.caseRecord!.id))[0]!.body).toMatch(/^Delivery failure/);
     const stranger = await deliver({ classification: { kind: 'bounce', bulk: false, signals: ['null sender'], bouncedMessageId: 'elsewhere@x' } });
     expect(stranger).toMatchObject({ outcome: 'skipped', caseRecord: null });
@@ -273,5 +275,6 @@ describe('processInboundEmail', () => {
     const result = await deliver({ subject: 'Second' });
     expect(result).toMatchObject({ outcome: 'case-created', acknowledged: false });
     expect(result.email.reason).toContain('acknowledgement to jane@customer.example failed: SMTP down');
+    expect(await deps.outboundLog.listForCase(result.caseRecord!.id)).toEqual([expect.objectContaining({ kind: 'acknowledgement', delivery: 'failed', deliveryError: 'SMTP down' })]);
   });
 });

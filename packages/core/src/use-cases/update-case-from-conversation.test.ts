@@ -130,4 +130,29 @@ describe('updateCaseFromConversation', () => {
     });
     await expect(harness.engine.updateCaseFromConversation({ caseId: 'missing' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
+
+  it("keeps the email the customer gave in the survey and proposes the one a message names instead", async () => {
+    const withEmail = [...fields, buildFieldDefinition({ key: 'customerEmail', label: 'Customer email', type: 'email' })];
+    const llm = new FakePredictorInstance({ id: 'llm', answer: [{ field: 'category', value: 'billing', confidence: 0.9 }] });
+    const harness = createInMemoryCaseEngine({ fields: withEmail, settings: buildSettings({ autoCreateCaseOnAccept: false }), predictors: { llm } });
+    const conversation = await harness.engine.startConversation({ customer: { name: 'Jane', email: 'jane@survey.example' }, messages: [{ sender: 'customer', text: 'I was charged twice' }] });
+    const created = await harness.engine.createCaseFromConversation({ conversationId: conversation.id, trigger: 'accept' });
+    if (!created.created) throw new Error(created.message);
+    expect(created.case.fields.customerEmail).toMatchObject({ value: 'jane@survey.example', source: 'channel' });
+
+    await harness.engine.postMessage({ conversationId: conversation.id, sender: 'customer', text: 'my email is jane.work@office.example' });
+    llm.answerWith([
+      { field: 'category', value: 'billing', confidence: 0.9 },
+      { field: 'customerEmail', value: 'jane.work@office.example', confidence: 0.95 },
+      { field: 'priority', value: 'high', confidence: 0.9 },
+    ]);
+    const result = await harness.engine.updateCaseFromConversation({ caseId: created.case.id });
+    expect(result.changed).toEqual(['priority']);
+    expect(result.case.fields.customerEmail).toMatchObject({ value: 'jane@survey.example', source: 'channel' });
+    expect(result.proposals).toEqual([expect.objectContaining({ field: 'customerEmail', value: 'jane.work@office.example', accepted: false, reason: 'source-protected' })]);
+
+    llm.answerWith([{ field: 'customerEmail', value: 'jane.work@office.example', confidence: 0.95 }]);
+    const unchanged = await harness.engine.updateCaseFromConversation({ caseId: created.case.id });
+    expect(unchanged.message).toBe("Not enough context in the conversation to update the case; values the customer gave are kept, the conversation's are proposed instead (customerEmail)");
+  });
 });

@@ -23,6 +23,11 @@ export interface UpdateCaseFromConversationResult {
   /** Fields the AI may update that got no new value, and why. */
   abstentions: FieldAbstention[];
   predictorErrors: PredictorFailure[];
+  /**
+   * Values the conversation suggests for fields the customer filled themselves (a pre-chat
+   * survey's email or phone): never written over, offered to the agent instead.
+   */
+  proposals: PredictionDecision[];
   /** Set when nothing changed: why (not enough context, or the conversation confirms the values). */
   message?: string;
   /** Each changed field with its old and new value. */
@@ -48,15 +53,22 @@ function keptFields(merge: MergePredictionsResult): KeptField[] {
   return merge.abstentions.filter((entry) => entry.reason === 'kept-existing-value').map((entry) => ({ field: entry.field, reason: entry.detail }));
 }
 
-function unchangedMessage(merge: MergePredictionsResult): string {
+function unchangedMessage(merge: MergePredictionsResult, current: Case['fields']): string {
   const kept = keptFields(merge).map((entry) => entry.field);
   const keptPart = kept.length > 0 ? `; fields set by an agent are kept (${kept.join(', ')})` : '';
+  const byCustomer = proposalsOf(merge, current).map((proposal) => proposal.field);
+  const customerPart = byCustomer.length > 0 ? `; values the customer gave are kept, the conversation's are proposed instead (${byCustomer.join(', ')})` : '';
   const confirmed = merge.decisions.filter((entry) => entry.reason === 'unchanged').map((entry) => entry.field);
   const undecided = merge.abstentions.filter((entry) => entry.reason !== 'kept-existing-value').map((entry) => entry.field);
-  if (confirmed.length > 0 && undecided.length === 0) return `Nothing to update: the conversation confirms the current values of ${confirmed.join(', ')}${keptPart}`;
+  if (confirmed.length > 0 && undecided.length === 0) return `Nothing to update: the conversation confirms the current values of ${confirmed.join(', ')}${keptPart}${customerPart}`;
   const base = 'Not enough context in the conversation to update the case';
   const confirmedPart = confirmed.length > 0 ? `; it confirms the current values of ${confirmed.join(', ')}` : '';
-  return `${base}${confirmedPart}${keptPart}`;
+  return `${base}${confirmedPart}${keptPart}${customerPart}`;
+}
+
+/** What the conversation says about customer-given fields, when it differs from what the customer gave. */
+function proposalsOf(merge: MergePredictionsResult, current: Case['fields']): PredictionDecision[] {
+  return merge.decisions.filter((decision) => decision.reason === 'source-protected' && current[decision.field]?.source === 'channel' && current[decision.field]?.value !== decision.value);
 }
 
 function describeValue(value: FieldValue): string {
@@ -78,7 +90,8 @@ function fieldChanges(merge: MergePredictionsResult, before: Case): FieldChange[
 
 /**
  * Predicts the configured fields from the ongoing conversation and updates the case,
- * never overwriting an agent's value (unless the admin allows it). Every change is audited.
+ * never overwriting an agent's value (unless the admin allows it) nor one the customer gave
+ * (the conversation's value is proposed instead). Every change is audited.
  */
 export async function updateCaseFromConversation(deps: CaseEngineDeps, input: UpdateCaseFromConversationInput): Promise<UpdateCaseFromConversationResult> {
   const caseRecord = await deps.cases.get(input.caseId);
@@ -98,12 +111,14 @@ export async function updateCaseFromConversation(deps: CaseEngineDeps, input: Up
   let current = caseRecord;
   for (let attempt = 1; ; attempt += 1) {
     const at = nowIso(deps);
-    const merge = mergePredictions({ fields, settings, current: current.fields, scope: 'updates', predictions: report.predictions, at, reason });
+    // What the customer gave themselves (survey email, phone…) is theirs: the conversation may only propose another value.
+    const merge = mergePredictions({ fields, settings, current: current.fields, scope: 'updates', predictions: report.predictions, at, reason, protectedSources: ['channel'] });
+    const proposals = proposalsOf(merge, current.fields);
     if (merge.changed.length === 0) {
       await recordPredictionRun(deps, { caseId: current.id, at, scope: 'updates', trigger, merge, report });
-      const message = unchangedMessage(merge);
+      const message = unchangedMessage(merge, current.fields);
       const kept = keptFields(merge);
-      return { changed: [], case: current, decisions: merge.decisions, abstentions: merge.abstentions, predictorErrors: report.errors, message, changes: [], kept, summary: summarize([], kept, message) };
+      return { changed: [], case: current, decisions: merge.decisions, abstentions: merge.abstentions, predictorErrors: report.errors, proposals, message, changes: [], kept, summary: summarize([], kept, message) };
     }
     try {
       // The fields, their audit entries and the prediction log commit together.
@@ -116,7 +131,7 @@ export async function updateCaseFromConversation(deps: CaseEngineDeps, input: Up
       await deps.events.publish({ type: 'case.updated', caseId: saved.id, conversationId: conversation.id, changed: merge.changed });
       const changes = fieldChanges(merge, current);
       const kept = keptFields(merge);
-      return { changed: merge.changed, case: saved, decisions: merge.decisions, abstentions: merge.abstentions, predictorErrors: report.errors, changes, kept, summary: summarize(changes, kept, undefined) };
+      return { changed: merge.changed, case: saved, decisions: merge.decisions, abstentions: merge.abstentions, predictorErrors: report.errors, proposals, changes, kept, summary: summarize(changes, kept, undefined) };
     } catch (error) {
       if (attempt >= 2 || !hasDomainErrorCode(error, 'CONFLICT')) throw error;
       const reloaded = await deps.cases.get(caseRecord.id);

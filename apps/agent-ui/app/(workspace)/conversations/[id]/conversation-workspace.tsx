@@ -209,7 +209,7 @@ export function ConversationWorkspace({ conversationId }: { conversationId: stri
         </div>
       </div>
       {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
-      <div className="grid min-h-0 flex-1 grid-cols-1 gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
+      <div className="grid min-h-0 flex-1 grid-cols-1 gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)] lg:grid-rows-[minmax(0,1fr)]">
         <Card className="flex min-h-[28rem] flex-col overflow-hidden bg-slate-50/60">
           <h2 className="sr-only">Chat</h2>
           <MessageList messages={conversation.messages} own="agent" typingLabel={typing} emptyText="No messages yet." />
@@ -224,9 +224,9 @@ export function ConversationWorkspace({ conversationId }: { conversationId: stri
             onTyping={(isTyping) => socket?.emit('typing', { conversationId, typing: isTyping })}
           />
         </Card>
-        <Card className="flex min-h-0 flex-col overflow-hidden">
+        <Card className="flex min-h-0 flex-col lg:overflow-hidden">
           <Tabs label="Conversation panels" idPrefix="conversation" selected={selected} onSelect={setSelected} tabs={tabs} className="px-4 pt-2" />
-          <div {...tabPanelProps('conversation', selected)} className="min-h-0 flex-1 overflow-y-auto px-5 py-5 focus:outline-none">
+          <div {...tabPanelProps('conversation', selected)} className="relative min-h-0 flex-1 px-5 pt-5 focus:outline-none lg:overflow-y-auto">
             {selectedCase ? (
               <CaseEditor key={selectedCase.caseId} caseId={selectedCase.caseId} messages={conversation.messages} onNumber={(number) => openCaseNumber(selectedCase.caseId, number)} />
             ) : (
