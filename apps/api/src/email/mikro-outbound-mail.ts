@@ -16,7 +16,7 @@ export class MikroOutboundMailLog implements OutboundMailLog {
 
   /** What was sent on a case (agent replies and acknowledgements), oldest first. */
   async listForCase(caseId: string): Promise<OutboundMailRecord[]> {
-    const rows = await this.orm.em.fork().find(OutboundMailEntity, { caseId }, { orderBy: { sentAt: 'asc' }, limit: 500 });
+    const rows = await this.orm.em.fork().find(OutboundMailEntity, { caseId }, { orderBy: { sentAt: 'asc', messageId: 'asc' }, limit: 500 });
     return rows.map((row) => jsonColumn<OutboundMailRecord>(row.data));
   }
 
@@ -24,11 +24,6 @@ export class MikroOutboundMailLog implements OutboundMailLog {
     const unique = [...new Set(messageIds)];
     if (unique.length === 0) return [];
     const rows = await queryBound<{ data: unknown }>(this.orm.em.fork(), `select data from outbound_mail where message_id in (${placeholderList(unique.length)})`, unique);
-    return rows.map((row) => jsonColumn<OutboundMailRecord>(row.data));
-  }
-
-  async listForCase(caseId: string): Promise<OutboundMailRecord[]> {
-    const rows = await queryBound<{ data: unknown }>(this.orm.em.fork(), 'select data from outbound_mail where case_id = ? order by sent_at, message_id', [caseId]);
     return rows.map((row) => jsonColumn<OutboundMailRecord>(row.data));
   }
 }
