@@ -60,7 +60,7 @@ describeEachDatabase('email replies through the server\'s default outbound trans
     expect(mailboxView.outboundTransport).toMatchObject({ kind: 'outbox', delivers: false, description: expect.stringContaining('not delivered') });
     expect(await (await app.api('/admin/mailboxes/default-transport', { token })).json()).toMatchObject({ kind: 'outbox', delivers: false });
 
-    const reply = await app.api(`/cases/${caseId}/outbound-emails`, { method: 'POST', token, json: { text: 'Please try a new cartridge.' } });
+    const reply = await app.api(`/cases/${caseId}/email-replies`, { method: 'POST', token, json: { text: 'Please try a new cartridge.' } });
     expect(reply.status, await reply.clone().text()).toBe(201);
     const sent = (await reply.json()) as SentReply;
     expect(sent).toMatchObject({ to: ['jane@customer.example'], transport: 'outbox', delivered: false });
@@ -72,7 +72,7 @@ describeEachDatabase('email replies through the server\'s default outbound trans
     const { app, token, caseId, mailboxView } = await appWithEmailCase(databaseId, { MAIL_DEFAULT_TRANSPORT: `smtp://127.0.0.1:${relay.address().port}`, MAIL_DEFAULT_FROM: 'Help <help@autocase.test>' });
     apps.push(app);
     expect(mailboxView.outboundTransport).toMatchObject({ kind: 'server-smtp', delivers: true, description: `the server's SMTP relay 127.0.0.1:${relay.address().port}` });
-    const reply = await app.api(`/cases/${caseId}/outbound-emails`, { method: 'POST', token, json: { text: 'Delivered for real.' } });
+    const reply = await app.api(`/cases/${caseId}/email-replies`, { method: 'POST', token, json: { text: 'Delivered for real.' } });
     expect(reply.status, await reply.clone().text()).toBe(201);
     expect(await reply.json()).toMatchObject({ transport: 'server-smtp', delivered: true });
     await expect.poll(() => relayInbox.accepted.length, { timeout: 10_000 }).toBe(1);
@@ -84,7 +84,7 @@ describeEachDatabase('email replies through the server\'s default outbound trans
     const { app, token, caseId, mailboxView } = await appWithEmailCase(databaseId, { MAIL_DEFAULT_TRANSPORT: 'none' });
     apps.push(app);
     expect(mailboxView.outboundTransport).toMatchObject({ kind: 'none', delivers: false });
-    const reply = await app.api(`/cases/${caseId}/outbound-emails`, { method: 'POST', token, json: { text: 'Hello' } });
+    const reply = await app.api(`/cases/${caseId}/email-replies`, { method: 'POST', token, json: { text: 'Hello' } });
     expect(reply.status).toBe(409);
     expect(((await reply.json()) as { message: string }).message).toBe(
       `mailbox ${MAILBOX} has no outbound SMTP settings and the server has no default transport (MAIL_DEFAULT_TRANSPORT=none); set outbound SMTP on the mailbox in the admin console`,
