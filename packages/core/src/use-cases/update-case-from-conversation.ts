@@ -54,9 +54,11 @@ function keptFields(merge: MergePredictionsResult): KeptField[] {
 }
 
 function unchangedMessage(merge: MergePredictionsResult, current: Case['fields']): string {
-  const kept = keptFields(merge).map((entry) => entry.field);
-  const keptPart = kept.length > 0 ? `; fields set by an agent are kept (${kept.join(', ')})` : '';
   const byCustomer = proposalsOf(merge, current).map((proposal) => proposal.field);
+  const kept = keptFields(merge)
+    .map((entry) => entry.field)
+    .filter((field) => !byCustomer.includes(field));
+  const keptPart = kept.length > 0 ? `; fields set by an agent are kept (${kept.join(', ')})` : '';
   const customerPart = byCustomer.length > 0 ? `; values the customer gave are kept, the conversation's are proposed instead (${byCustomer.join(', ')})` : '';
   const confirmed = merge.decisions.filter((entry) => entry.reason === 'unchanged').map((entry) => entry.field);
   const undecided = merge.abstentions.filter((entry) => entry.reason !== 'kept-existing-value').map((entry) => entry.field);
