@@ -78,7 +78,7 @@ describeEachDatabase('spam quarantine', (databaseId) => {
     expect(await processedEmail('dmarc@customer.example')).toMatchObject({ outcome: 'spam', caseId: null, reason: 'quarantined as spam: Authentication-Results: dmarc=fail' });
     const classified = await processedEmail('1028311679.886@0.57.142');
     expect(classified).toMatchObject({ outcome: 'spam', caseId: null });
-    expect(classified.reason).toMatch(/^quarantined as spam: spam classifier \(base\): \d+(\.\d)? % ≥ 50 %; strongest signs: /);
+    expect(classified.reason).toMatch(/^quarantined as spam: spam classifier \(base\): \d+(\.\d)? % ≥ 80 %; strongest signs: /);
     expect(await processedEmail('ham@customer.example')).toMatchObject({ outcome: 'case-created' });
 
     // Searchable in the activity monitor, never a case, only the legitimate email acknowledged.

@@ -49,13 +49,16 @@ export interface KeptField {
   reason: string;
 }
 
-function keptFields(merge: MergePredictionsResult): KeptField[] {
-  return merge.abstentions.filter((entry) => entry.reason === 'kept-existing-value').map((entry) => ({ field: entry.field, reason: entry.detail }));
+/** Fields kept because an agent (or a rule) set them; what the customer gave themselves is reported as proposals instead. */
+function keptFields(merge: MergePredictionsResult, current: Case['fields']): KeptField[] {
+  return merge.abstentions
+    .filter((entry) => entry.reason === 'kept-existing-value' && current[entry.field]?.source !== 'channel')
+    .map((entry) => ({ field: entry.field, reason: entry.detail }));
 }
 
 function unchangedMessage(merge: MergePredictionsResult, current: Case['fields']): string {
   const byCustomer = proposalsOf(merge, current).map((proposal) => proposal.field);
-  const kept = keptFields(merge)
+  const kept = keptFields(merge, current)
     .map((entry) => entry.field)
     .filter((field) => !byCustomer.includes(field));
   const keptPart = kept.length > 0 ? `; fields set by an agent are kept (${kept.join(', ')})` : '';
@@ -119,7 +122,7 @@ export async function updateCaseFromConversation(deps: CaseEngineDeps, input: Up
     if (merge.changed.length === 0) {
       await recordPredictionRun(deps, { caseId: current.id, at, scope: 'updates', trigger, merge, report });
       const message = unchangedMessage(merge, current.fields);
-      const kept = keptFields(merge);
+      const kept = keptFields(merge, current.fields);
       return { changed: [], case: current, decisions: merge.decisions, abstentions: merge.abstentions, predictorErrors: report.errors, proposals, message, changes: [], kept, summary: summarize([], kept, message) };
     }
     try {
@@ -132,7 +135,7 @@ export async function updateCaseFromConversation(deps: CaseEngineDeps, input: Up
       });
       await deps.events.publish({ type: 'case.updated', caseId: saved.id, conversationId: conversation.id, changed: merge.changed });
       const changes = fieldChanges(merge, current);
-      const kept = keptFields(merge);
+      const kept = keptFields(merge, current.fields);
       return { changed: merge.changed, case: saved, decisions: merge.decisions, abstentions: merge.abstentions, predictorErrors: report.errors, proposals, changes, kept, summary: summarize(changes, kept, undefined) };
     } catch (error) {
       if (attempt >= 2 || !hasDomainErrorCode(error, 'CONFLICT')) throw error;
