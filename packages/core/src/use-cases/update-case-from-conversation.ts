@@ -58,9 +58,7 @@ function keptFields(merge: MergePredictionsResult, current: Case['fields']): Kep
 
 function unchangedMessage(merge: MergePredictionsResult, current: Case['fields']): string {
   const byCustomer = proposalsOf(merge, current).map((proposal) => proposal.field);
-  const kept = keptFields(merge, current)
-    .map((entry) => entry.field)
-    .filter((field) => !byCustomer.includes(field));
+  const kept = keptFields(merge, current).map((entry) => entry.field);
   const keptPart = kept.length > 0 ? `; fields set by an agent are kept (${kept.join(', ')})` : '';
   const customerPart = byCustomer.length > 0 ? `; values the customer gave are kept, the conversation's are proposed instead (${byCustomer.join(', ')})` : '';
   const confirmed = merge.decisions.filter((entry) => entry.reason === 'unchanged').map((entry) => entry.field);
